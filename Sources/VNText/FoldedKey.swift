@@ -1,0 +1,23 @@
+/// The loose matching key of a token: lower case, diacritics removed, "đ" → "d".
+///
+/// "Thủy" → "thuy", "LĐLĐ" → "ldld", "Hóa"/"Hoá" → "hoa". Rules that match
+/// loosely compare keys, so tone placement, case and missing diacritics do not
+/// matter there.
+public enum FoldedKey {
+    /// Appends the key of `units` to `key`.
+    @inline(__always)
+    public static func append<Units: Collection<UInt16>>(_ units: Units, to key: inout [UInt16]) {
+        let folds = CharacterTables.folds
+        for unit in units {
+            let folded = folds[Int(unit)]
+            if folded != 0 { key.append(folded) }
+        }
+    }
+
+    /// The key of a string.
+    public static func key(_ text: String) -> String {
+        var key: [UInt16] = []
+        append(text.utf16, to: &key)
+        return String(decoding: key, as: UTF16.self)
+    }
+}

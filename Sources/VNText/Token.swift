@@ -1,0 +1,118 @@
+/// What a token is made of.
+public enum TokenKind: String, Sendable, CaseIterable {
+    /// A syllable or word: letters and combining marks only ("hóa", "LĐLĐ", "TP").
+    case word
+    /// A number as written: digits with "." and "," inside ("1.332", "5,5", "705.000.000").
+    case number
+    /// Punctuation (".", ",", "/", "-", ":", "(", "\"", "...").
+    case punctuation
+    /// A symbol ("%", "$", "©", "+").
+    case symbol
+}
+
+/// The letter-case pattern of a token, for rules such as "an ALLCAPS abbreviation".
+public enum TokenShape: String, Sendable, CaseIterable {
+    /// All letters lower case: "đoàn".
+    case lower
+    /// First letter upper case, the rest lower: "Móng", "Q".
+    case title
+    /// Two or more letters, all upper case: "LĐLĐ", "CĐCS", "TNHH".
+    case upper
+    /// Any other mix of cases: "ThS", "iPhone".
+    case mixed
+    /// Digits (with group and decimal marks): "1.332".
+    case digits
+    /// Punctuation and symbols.
+    case none
+}
+
+/// One token of a document.
+///
+/// Positions are kept as UTF-16 offsets; ``TokenizedText`` converts them to the
+/// Unicode scalar offsets of the output contract and gives the token's texts.
+public struct Token: Sendable, Equatable {
+    /// What the token is made of.
+    public var kind: TokenKind
+    /// Its letter-case pattern.
+    public var shape: TokenShape
+    /// Its range in the normalized text (UTF-16 offsets).
+    public var range: Range<Int>
+    /// Its range in the original text (UTF-16 offsets).
+    public var originalRange: Range<Int>
+    /// Its folded key's range in ``TokenizedText/keyUnits``.
+    public var keyRange: Range<Int>
+    /// Whether white space comes right before it (false for a token at the very
+    /// start of the text). Tokens with
+    /// `spaceBefore == false` are written together ("28/05/2023", "107,3%",
+    /// "02/NQ-BCT"), which is how rules compose them.
+    public var spaceBefore: Bool
+    /// Index of the sentence the token belongs to.
+    public var sentence: Int
+
+    /// Creates a token.
+    public init(kind: TokenKind, shape: TokenShape, range: Range<Int>, originalRange: Range<Int>,
+                keyRange: Range<Int>, spaceBefore: Bool, sentence: Int) {
+        self.kind = kind
+        self.shape = shape
+        self.range = range
+        self.originalRange = originalRange
+        self.keyRange = keyRange
+        self.spaceBefore = spaceBefore
+        self.sentence = sentence
+    }
+}
+
+/// A sentence: a range of tokens and of normalized text.
+public struct Sentence: Sendable, Equatable {
+    /// Indices of its tokens in ``TokenizedText/tokens``.
+    public var tokens: Range<Int>
+    /// Its range in the normalized text (UTF-16 offsets).
+    public var range: Range<Int>
+
+    /// Creates a sentence.
+    public init(tokens: Range<Int>, range: Range<Int>) {
+        self.tokens = tokens
+        self.range = range
+    }
+}
+
+/// A normalized text cut into tokens and sentences.
+public struct TokenizedText: Sendable {
+    /// The normalized text and its original.
+    public let text: NormalizedText
+    /// The tokens, in text order.
+    public let tokens: [Token]
+    /// All folded keys, one after another; each token points at its own.
+    public let keyUnits: [UInt16]
+    /// The sentences, in text order; together they hold every token.
+    public let sentences: [Sentence]
+
+    /// Bundles the parts of a tokenized text.
+    public init(text: NormalizedText, tokens: [Token], keyUnits: [UInt16], sentences: [Sentence]) {
+        self.text = text
+        self.tokens = tokens
+        self.keyUnits = keyUnits
+        self.sentences = sentences
+    }
+
+    /// The token's original text: exactly the slice of the input it covers.
+    public func originalText(of token: Token) -> String {
+        String(decoding: text.original[token.originalRange], as: UTF16.self)
+    }
+
+    /// The token's normalized text.
+    public func normalizedText(of token: Token) -> String {
+        String(decoding: text.units[token.range], as: UTF16.self)
+    }
+
+    /// The token's folded key ("thuy" for "Thủy").
+    public func key(of token: Token) -> String {
+        String(decoding: keyUnits[token.keyRange], as: UTF16.self)
+    }
+
+    /// The token's range in the original text in Unicode scalar offsets.
+    public func scalarRange(of token: Token) -> Range<Int> {
+        let scalars = text.originalScalars
+        return scalars.scalarOffset(token.originalRange.lowerBound)..<scalars.scalarOffset(token.originalRange.upperBound)
+    }
+}
