@@ -11,6 +11,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/google/swift-benchmark", exact: "0.1.2"),
     ],
     targets: [
         // The system ICU. Used only by CVNICU; no Swift file imports it.
@@ -31,6 +32,15 @@ let package = Package(
                 "VNText", "VNBatch",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
+        ),
+        // Library throughput (release builds only): swift run -c release VNBenchmarks
+        .executableTarget(
+            name: "VNBenchmarks",
+            dependencies: [
+                "VNText",
+                .product(name: "Benchmark", package: "swift-benchmark"),
+            ],
+            path: "Benchmarks/VNBenchmarks"
         ),
         .testTarget(name: "VNTextTests", dependencies: ["VNText"]),
         .testTarget(name: "VNBatchTests", dependencies: ["VNBatch", "VNText"]),

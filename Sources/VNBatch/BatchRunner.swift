@@ -84,7 +84,7 @@ public final class BatchRunner {
                 return
             }
             stats.read += 1
-            try output.writeLine(writer.bytes)
+            try output.writeLine(writer)
             stats.written += 1
         }
     }

@@ -27,34 +27,22 @@ public enum DocumentJSON {
         writer.key("tokens")
         writer.raw("[")
         for (index, token) in tokenized.tokens.enumerated() {
-            if index > 0 { writer.raw(",") }
             let scalars = tokenized.scalarRange(of: token)
-            writer.raw("{")
-            writer.key("start")
+            writer.raw(index == 0 ? "{\"start\":" : ",{\"start\":")
             writer.int(scalars.lowerBound)
-            writer.raw(",")
-            writer.key("end")
+            writer.raw(",\"end\":")
             writer.int(scalars.upperBound)
-            writer.raw(",")
-            writer.key("text")
+            writer.raw(",\"text\":")
             writer.string(utf16: text.original[token.originalRange])
-            writer.raw(",")
-            writer.key("norm")
+            writer.raw(",\"norm\":")
             writer.string(utf16: text.units[token.range])
-            writer.raw(",")
-            writer.key("key")
+            writer.raw(",\"key\":")
             writer.string(utf16: tokenized.keyUnits[token.keyRange])
-            writer.raw(",")
-            writer.key("kind")
-            writer.string(token.kind.rawValue)
-            writer.raw(",")
-            writer.key("shape")
-            writer.string(token.shape.rawValue)
-            writer.raw(",")
-            writer.key("space_before")
-            writer.bool(token.spaceBefore)
-            writer.raw(",")
-            writer.key("sentence")
+            writer.raw(",\"kind\":")
+            writer.raw(kindJSON(token.kind))
+            writer.raw(",\"shape\":")
+            writer.raw(shapeJSON(token.shape))
+            writer.raw(token.spaceBefore ? ",\"space_before\":true,\"sentence\":" : ",\"space_before\":false,\"sentence\":")
             writer.int(token.sentence)
             writer.raw("}")
         }
@@ -73,6 +61,28 @@ public enum DocumentJSON {
             writer.raw("}")
         }
         writer.raw("]}")
+    }
+
+    /// The kind as a JSON string literal (written without escaping work).
+    private static func kindJSON(_ kind: TokenKind) -> StaticString {
+        switch kind {
+        case .word: return "\"word\""
+        case .number: return "\"number\""
+        case .punctuation: return "\"punctuation\""
+        case .symbol: return "\"symbol\""
+        }
+    }
+
+    /// The shape as a JSON string literal.
+    private static func shapeJSON(_ shape: TokenShape) -> StaticString {
+        switch shape {
+        case .lower: return "\"lower\""
+        case .title: return "\"title\""
+        case .upper: return "\"upper\""
+        case .mixed: return "\"mixed\""
+        case .digits: return "\"digits\""
+        case .none: return "\"none\""
+        }
     }
 
     /// A sentence's original span: from its first token's start to its last token's end.

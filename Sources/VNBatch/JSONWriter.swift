@@ -1,51 +1,81 @@
 /// Builds JSON text into a byte buffer, for one output line at a time.
 ///
 /// Hand-written instead of `JSONEncoder` because it is on the hot path: it
-/// writes UTF-16 slices of the document straight to escaped UTF-8 with no
-/// intermediate `String`s. Lone surrogates become U+FFFD so the output is
-/// always valid UTF-8 JSON.
+/// writes UTF-16 slices of the document straight to escaped UTF-8, with no
+/// intermediate `String`s, through one bounds-and-capacity check per value
+/// rather than per byte. Lone surrogates become U+FFFD so the output is always
+/// valid UTF-8 JSON.
 public struct JSONWriter: Sendable {
-    /// The bytes written so far.
-    public private(set) var bytes: [UInt8] = []
+    /// Zero-filled storage; the first `length` bytes are the output.
+    private var storage: [UInt8]
+    private var length = 0
 
     /// An empty writer.
     public init(capacity: Int = 1024) {
-        bytes.reserveCapacity(capacity)
+        storage = [UInt8](repeating: 0, count: max(capacity, 64))
+    }
+
+    /// The bytes written so far (a copy; see ``withBytes(_:)`` for the fast path).
+    public var bytes: [UInt8] { Array(storage[0..<length]) }
+
+    /// Calls `body` with the bytes written so far, without copying them.
+    public func withBytes<Result>(_ body: (UnsafeRawBufferPointer) throws -> Result) rethrows -> Result {
+        try storage.withUnsafeBytes { try body(UnsafeRawBufferPointer(rebasing: $0[0..<length])) }
     }
 
     /// Forgets what was written, keeping the buffer.
-    public mutating func reset() { bytes.removeAll(keepingCapacity: true) }
+    public mutating func reset() { length = 0 }
+
+    /// Reserves room for `maxBytes` bytes and lets `body` write them at the end;
+    /// `body` returns how many it wrote.
+    @inline(__always)
+    private mutating func append(maxBytes: Int, _ body: (UnsafeMutablePointer<UInt8>) -> Int) {
+        if length + maxBytes > storage.count {
+            storage.append(contentsOf: repeatElement(0, count: max(maxBytes, storage.count)))
+        }
+        let start = length
+        length += storage.withUnsafeMutableBufferPointer { body($0.baseAddress! + start) }
+    }
 
     /// Writes raw JSON syntax (`{`, `,`, `"key":` ...) that the caller knows is valid.
     @inline(__always)
     public mutating func raw(_ text: StaticString) {
-        text.withUTF8Buffer { bytes.append(contentsOf: $0) }
+        let count = text.utf8CodeUnitCount
+        let source = text.utf8Start
+        append(maxBytes: count) { out in
+            out.update(from: source, count: count)
+            return count
+        }
     }
 
     /// Writes `"key":`.
     public mutating func key(_ name: StaticString) {
-        bytes.append(0x22)
-        raw(name)
-        bytes.append(0x22)
-        bytes.append(0x3A)
+        let count = name.utf8CodeUnitCount
+        let source = name.utf8Start
+        append(maxBytes: count + 3) { out in
+            out[0] = 0x22
+            (out + 1).update(from: source, count: count)
+            out[count + 1] = 0x22
+            out[count + 2] = 0x3A
+            return count + 3
+        }
     }
 
     /// Writes an integer.
     public mutating func int(_ value: Int) {
-        if value == 0 { bytes.append(0x30); return }
-        var v = value.magnitude
-        if value < 0 { bytes.append(0x2D) }
-        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
-                     UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
-            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
-        var count = 0
-        withUnsafeMutableBytes(of: &digits) { buffer in
-            while v > 0 {
-                buffer[count] = UInt8(truncatingIfNeeded: v % 10) + 0x30
+        append(maxBytes: 20) { out in
+            var v = value.magnitude
+            var n = 0
+            if value < 0 { out[0] = 0x2D; n = 1 }
+            // Digits backwards into the tail of the reserved space, then moved down.
+            var digits = 0
+            repeat {
+                out[19 - digits] = UInt8(truncatingIfNeeded: v % 10) + 0x30
                 v /= 10
-                count += 1
-            }
-            for k in stride(from: count - 1, through: 0, by: -1) { bytes.append(buffer[k]) }
+                digits += 1
+            } while v > 0
+            for k in 0..<digits { out[n + k] = out[20 - digits + k] }
+            return n + digits
         }
     }
 
@@ -61,74 +91,92 @@ public struct JSONWriter: Sendable {
     public mutating func string(_ value: String) {
         var value = value
         value.withUTF8 { utf8 in
-            bytes.append(0x22)
-            for byte in utf8 { appendEscaped(byte) }
-            bytes.append(0x22)
+            append(maxBytes: utf8.count * 6 + 2) { out in
+                out[0] = 0x22
+                var n = 1
+                for byte in utf8 { Self.put(byte, out, &n) }
+                out[n] = 0x22
+                return n + 1
+            }
         }
     }
 
     /// Writes UTF-16 code units as a string value.
     public mutating func string<Units: Collection<UInt16>>(utf16 units: Units) {
-        bytes.append(0x22)
-        var pendingHigh: UInt32? = nil
-        for unit in units {
-            let u = UInt32(unit)
-            if let high = pendingHigh {
-                pendingHigh = nil
-                if u & 0xFC00 == 0xDC00 {
-                    appendScalar(0x10000 + ((high - 0xD800) << 10) + (u - 0xDC00))
-                    continue
+        append(maxBytes: units.count * 6 + 5) { out in
+            out[0] = 0x22
+            var n = 1
+            var pendingHigh: UInt32? = nil
+            for unit in units {
+                let u = UInt32(unit)
+                if let high = pendingHigh {
+                    pendingHigh = nil
+                    if u & 0xFC00 == 0xDC00 {
+                        Self.putScalar(0x10000 + ((high - 0xD800) << 10) + (u - 0xDC00), out, &n)
+                        continue
+                    }
+                    Self.putScalar(0xFFFD, out, &n)
                 }
-                appendScalar(0xFFFD)
+                if u < 0x80 {
+                    Self.put(UInt8(u), out, &n)
+                } else if u & 0xFC00 == 0xD800 {
+                    pendingHigh = u
+                } else if u & 0xFC00 == 0xDC00 {
+                    Self.putScalar(0xFFFD, out, &n)
+                } else {
+                    Self.putScalar(u, out, &n)
+                }
             }
-            if u < 0x80 {
-                appendEscaped(UInt8(u))
-            } else if u & 0xFC00 == 0xD800 {
-                pendingHigh = u
-            } else if u & 0xFC00 == 0xDC00 {
-                appendScalar(0xFFFD)
-            } else {
-                appendScalar(u)
-            }
+            if pendingHigh != nil { Self.putScalar(0xFFFD, out, &n) }
+            out[n] = 0x22
+            return n + 1
         }
-        if pendingHigh != nil { appendScalar(0xFFFD) }
-        bytes.append(0x22)
     }
 
+    /// Writes one byte of string content, escaped as JSON requires (at most 6 bytes).
     @inline(__always)
-    private mutating func appendEscaped(_ byte: UInt8) {
+    private static func put(_ byte: UInt8, _ out: UnsafeMutablePointer<UInt8>, _ n: inout Int) {
         switch byte {
-        case 0x22: bytes.append(0x5C); bytes.append(0x22)
-        case 0x5C: bytes.append(0x5C); bytes.append(0x5C)
-        case 0x0A: bytes.append(0x5C); bytes.append(0x6E)
-        case 0x0D: bytes.append(0x5C); bytes.append(0x72)
-        case 0x09: bytes.append(0x5C); bytes.append(0x74)
+        case 0x22, 0x5C:
+            out[n] = 0x5C; out[n + 1] = byte; n += 2
+        case 0x0A:
+            out[n] = 0x5C; out[n + 1] = 0x6E; n += 2
+        case 0x0D:
+            out[n] = 0x5C; out[n + 1] = 0x72; n += 2
+        case 0x09:
+            out[n] = 0x5C; out[n + 1] = 0x74; n += 2
         case 0x00..<0x20, 0x7F:
-            let hex: [UInt8] = Array("0123456789abcdef".utf8)
-            bytes.append(contentsOf: [0x5C, 0x75, 0x30, 0x30])
-            bytes.append(hex[Int(byte >> 4)])
-            bytes.append(hex[Int(byte & 0xF)])
-        default: bytes.append(byte)
+            let hex: StaticString = "0123456789abcdef"
+            out[n] = 0x5C; out[n + 1] = 0x75; out[n + 2] = 0x30; out[n + 3] = 0x30
+            out[n + 4] = hex.utf8Start[Int(byte >> 4)]
+            out[n + 5] = hex.utf8Start[Int(byte & 0xF)]
+            n += 6
+        default:
+            out[n] = byte; n += 1
         }
     }
 
+    /// Writes one scalar as UTF-8 (escaped if it is ASCII).
     @inline(__always)
-    private mutating func appendScalar(_ scalar: UInt32) {
+    private static func putScalar(_ scalar: UInt32, _ out: UnsafeMutablePointer<UInt8>, _ n: inout Int) {
         switch scalar {
         case 0..<0x80:
-            appendEscaped(UInt8(scalar))
+            put(UInt8(scalar), out, &n)
         case 0x80..<0x800:
-            bytes.append(UInt8(0xC0 | (scalar >> 6)))
-            bytes.append(UInt8(0x80 | (scalar & 0x3F)))
+            out[n] = UInt8(0xC0 | (scalar >> 6))
+            out[n + 1] = UInt8(0x80 | (scalar & 0x3F))
+            n += 2
         case 0x800..<0x10000:
-            bytes.append(UInt8(0xE0 | (scalar >> 12)))
-            bytes.append(UInt8(0x80 | ((scalar >> 6) & 0x3F)))
-            bytes.append(UInt8(0x80 | (scalar & 0x3F)))
+            out[n] = UInt8(0xE0 | (scalar >> 12))
+            out[n + 1] = UInt8(0x80 | ((scalar >> 6) & 0x3F))
+            out[n + 2] = UInt8(0x80 | (scalar & 0x3F))
+            n += 3
         default:
-            bytes.append(UInt8(0xF0 | (scalar >> 18)))
-            bytes.append(UInt8(0x80 | ((scalar >> 12) & 0x3F)))
-            bytes.append(UInt8(0x80 | ((scalar >> 6) & 0x3F)))
-            bytes.append(UInt8(0x80 | (scalar & 0x3F)))
+            out[n] = UInt8(0xF0 | (scalar >> 18))
+            out[n + 1] = UInt8(0x80 | ((scalar >> 12) & 0x3F))
+            out[n + 2] = UInt8(0x80 | ((scalar >> 6) & 0x3F))
+            out[n + 3] = UInt8(0x80 | (scalar & 0x3F))
+            n += 4
         }
     }
 }

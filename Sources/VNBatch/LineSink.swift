@@ -53,8 +53,26 @@ public final class LineSink {
 
     /// Writes `bytes` followed by a newline.
     public func writeLine(_ bytes: [UInt8]) throws(OutputError) {
-        var ok = bytes.withUnsafeBytes { fwrite($0.baseAddress, 1, $0.count, file) == $0.count }
-        ok = ok && fputc(0x0A, file) != EOF
+        try check(bytes.withUnsafeBytes { put($0) })
+    }
+
+    /// Writes what `writer` holds followed by a newline, without copying it.
+    public func writeLine(_ writer: JSONWriter) throws(OutputError) {
+        try check(writer.withBytes { put($0) })
+    }
+
+    /// Writes `bytes` followed by a newline.
+    public func writeLine(_ bytes: UnsafeRawBufferPointer) throws(OutputError) {
+        try check(put(bytes))
+    }
+
+    /// Writes a line; false when the write failed (errno says why).
+    private func put(_ bytes: UnsafeRawBufferPointer) -> Bool {
+        let ok = bytes.isEmpty || fwrite(bytes.baseAddress, 1, bytes.count, file) == bytes.count
+        return ok && fputc(0x0A, file) != EOF
+    }
+
+    private func check(_ ok: Bool) throws(OutputError) {
         if !ok { throw OutputError(destination: name, reason: String(cString: strerror(errno))) }
         if flushesEachLine { try flush() }
     }

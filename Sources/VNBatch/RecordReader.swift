@@ -143,6 +143,9 @@ public struct RecordReader: Sendable {
         guard let text = value as? String else {
             return problem("text field \"\(options.textField)\" is not a string", id: id)
         }
-        return .success(SourceRecord(id: id, text: Array(text.utf16), location: location, decodingIssues: lineIssues))
+        // Transcoding the string's UTF-8 is several times faster than walking its UTF-16 view.
+        var utf8Text = text
+        let units = utf8Text.withUTF8 { (try? UTF8Decoder.decode($0)) ?? Array(text.utf16) }
+        return .success(SourceRecord(id: id, text: units, location: location, decodingIssues: lineIssues))
     }
 }

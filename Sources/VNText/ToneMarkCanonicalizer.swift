@@ -121,12 +121,6 @@ public struct ToneMarkCanonicalizer: Sendable {
                 }
             }
             if i == start {
-                // Not a separator and not a word character (a symbol such as an
-                // emoji outside the BMP): step over it, pair and all.
-                i += ToneTables.highSurrogate == classes[Int(units[i])] && i + 1 < count ? 2 : 1
-                continue
-            }
-            if i == start {
                 // A high surrogate that does not start a word character (an
                 // emoji, or an unpaired one): a separator.
                 i += 1

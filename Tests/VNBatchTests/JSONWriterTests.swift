@@ -90,6 +90,25 @@ struct JSONWriterTests {
         #expect(written { $0.key("space_before") } == #""space_before":"#)
     }
 
+    @Test("the buffer grows past its initial capacity without losing bytes")
+    func growsPastCapacity() {
+        var writer = JSONWriter(capacity: 8)
+        let long = String(repeating: "Liên đoàn Lao động \u{1F600} ", count: 500)
+        writer.raw("[")
+        for k in 0..<50 {
+            if k > 0 { writer.raw(",") }
+            writer.string(utf16: Array(long.utf16))
+            writer.raw(",")
+            writer.int(-k * 1_000_003)
+        }
+        writer.raw("]")
+        let parsed = try? JSONSerialization.jsonObject(with: Data(writer.bytes)) as? [Any]
+        #expect(parsed?.count == 100)
+        #expect(parsed?.first as? String == long)
+        #expect((parsed?.last as? NSNumber)?.intValue == -49 * 1_000_003)
+        #expect(writer.withBytes { Array($0) } == writer.bytes)
+    }
+
     @Test("reset forgets earlier output")
     func reset() {
         var writer = JSONWriter()
