@@ -42,10 +42,12 @@ let package = Package(
             ],
             path: "Benchmarks/VNBenchmarks"
         ),
+        // Helpers shared by the test targets (temporary folders); not a product.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "VNTextTests", dependencies: ["VNText"]),
-        .testTarget(name: "VNBatchTests", dependencies: ["VNBatch", "VNText"]),
+        .testTarget(name: "VNBatchTests", dependencies: ["VNBatch", "VNText", "TestSupport"]),
         // End-to-end tests: they run the built `vnextract` binary.
-        .testTarget(name: "CLITests", dependencies: ["vnextract"]),
+        .testTarget(name: "CLITests", dependencies: ["vnextract", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 #if canImport(Glibc)
@@ -117,7 +118,7 @@ func runVNExtract(_ arguments: [String], stdin: [UInt8]? = nil, timeout: Double 
     case .success(let url): binary = url
     case .failure(let error): throw error
     }
-    let scratch = try CLIScratch()
+    let scratch = try ScratchDirectory()
     let outURL = scratch.url.appendingPathComponent("stdout")
     let errURL = scratch.url.appendingPathComponent("stderr")
     _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
@@ -167,31 +168,6 @@ struct TimedOut: Error, CustomStringConvertible {
     var description: String { "\(command) did not finish within \(Int(seconds)) s and was killed" }
 }
 
-/// A temporary folder removed when the value goes away.
-final class CLIScratch {
-    let url: URL
-
-    init() throws {
-        url = FileManager.default.temporaryDirectory
-            .appendingPathComponent("vnextract-cli-\(UUID().uuidString)", isDirectory: true)
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    }
-
-    deinit { try? FileManager.default.removeItem(at: url) }
-
-    @discardableResult
-    func write(_ name: String, bytes: [UInt8]) throws -> String {
-        let file = url.appendingPathComponent(name)
-        try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try Data(bytes).write(to: file)
-        return file.path
-    }
-
-    @discardableResult
-    func write(_ name: String, _ text: String) throws -> String { try write(name, bytes: Array(text.utf8)) }
-
-    func path(_ name: String) -> String { url.appendingPathComponent(name).path }
-}
 
 /// Slices `scalars` as Python slices a str.
 func scalarSlice(_ scalars: [Unicode.Scalar], _ range: Range<Int>) -> String {

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 #if canImport(Glibc)
@@ -90,7 +91,7 @@ struct CLITests {
     }
 
     /// A JSON Lines dump with good records on lines 1, 3 and 4 and a broken one on line 2.
-    private func brokenDump(in scratch: CLIScratch) throws -> (path: String, brokenLineOffset: Int) {
+    private func brokenDump(in scratch: ScratchDirectory) throws -> (path: String, brokenLineOffset: Int) {
         let lines = [
             #"{"id":"a","text":"Công đoàn “Móng Cái”"}"#,
             #"{"id":"b","text":"thiếu dấu ngoặc"#,
@@ -192,7 +193,7 @@ struct CLITests {
 
     @Test("a broken record in the middle of a dump: exit 1, the other records in order, one error line")
     func brokenRecordInDump() throws {
-        let scratch = try CLIScratch()
+        let scratch = try ScratchDirectory()
         let (path, offset) = try brokenDump(in: scratch)
         let result = try runVNExtract(["normalize", "--input-format", "jsonl", path])
         #expect(result.status == 1)
@@ -211,7 +212,7 @@ struct CLITests {
 
     @Test("--errors FILE takes the problem lines; the summary stays on standard error")
     func errorsFile() throws {
-        let scratch = try CLIScratch()
+        let scratch = try ScratchDirectory()
         let (path, _) = try brokenDump(in: scratch)
         let errorsPath = scratch.path("errors.jsonl")
         let result = try runVNExtract(["tokenize", "--input-format", "jsonl", "--errors", errorsPath, path])
@@ -228,7 +229,7 @@ struct CLITests {
 
     @Test("--errors into a folder that does not exist is a usage error")
     func errorsFileUnwritable() throws {
-        let scratch = try CLIScratch()
+        let scratch = try ScratchDirectory()
         let result = try runVNExtract(["normalize", "--errors", scratch.path("no/such/dir/e.jsonl"), "\(seedsFolder)/001.txt"])
         #expect(result.status == 2)
         #expect(result.stdout.isEmpty)
@@ -237,7 +238,7 @@ struct CLITests {
 
     @Test("--quiet drops the summary but not the problem lines")
     func quiet() throws {
-        let scratch = try CLIScratch()
+        let scratch = try ScratchDirectory()
         let (path, _) = try brokenDump(in: scratch)
         let failing = try runVNExtract(["normalize", "--quiet", "--input-format", "jsonl", path])
         #expect(failing.status == 1)
@@ -254,7 +255,7 @@ struct CLITests {
 
     @Test("ids: --id-field/--text-field, numeric ids, missing ids become source:line")
     func jsonlFields() throws {
-        let scratch = try CLIScratch()
+        let scratch = try ScratchDirectory()
         let path = try scratch.write("custom.jsonl", """
             {"key": 7, "body": "Bảy"}
             {"body": "Không có khóa"}
@@ -278,7 +279,7 @@ struct CLITests {
         #expect(intValue(problem["line"]) == 2)
         #expect(problem["id"] as? String == "-:2")
 
-        let scratch = try CLIScratch()
+        let scratch = try ScratchDirectory()
         try scratch.write("dir/b.ndjson", "{\"id\":\"b\",\"text\":\"x\"}\n")
         try scratch.write("dir/a.jsonl", "{\"id\":\"a\",\"text\":\"x\"}\n")
         try scratch.write("dir/c.txt", "{\"id\":\"c\",\"text\":\"x\"}\n")
@@ -290,7 +291,7 @@ struct CLITests {
 
     @Test("invalid UTF-8 in a text file: exit 1 and an error naming the byte")
     func invalidUTF8() throws {
-        let scratch = try CLIScratch()
+        let scratch = try ScratchDirectory()
         let prefix = Array("Xin chào ".utf8)
         let path = try scratch.write("bad.txt", bytes: prefix + [0xFF] + Array(" bạn".utf8))
         let result = try runVNExtract(["normalize", path])
@@ -308,7 +309,7 @@ struct CLITests {
 
     @Test("the same file with --lossy: exit 0, U+FFFD in the output and a warning")
     func invalidUTF8Lossy() throws {
-        let scratch = try CLIScratch()
+        let scratch = try ScratchDirectory()
         let prefix = Array("Xin chào ".utf8)
         let path = try scratch.write("bad.txt", bytes: prefix + [0xFF] + Array(" bạn".utf8))
         let result = try runVNExtract(["normalize", "--lossy", path])
@@ -341,7 +342,7 @@ struct CLITests {
 
     @Test("a file that exists but cannot be read is a record error", .enabled(if: geteuid() != 0, "root can read any file"))
     func unreadableFile() throws {
-        let scratch = try CLIScratch()
+        let scratch = try ScratchDirectory()
         let path = try scratch.write("locked.txt", "bí mật")
         chmod(path, 0)
         defer { chmod(path, 0o644) }
