@@ -171,6 +171,13 @@ void cvn_fill_fold_table(uint16_t *table) {
     }
 }
 
+void cvn_fill_lower_table(uint16_t *table) {
+    for (UChar32 c = 0; c < 0x10000; c++) {
+        UChar32 lower = U_IS_SURROGATE(c) ? c : u_tolower(c);
+        table[c] = lower <= 0xFFFF ? (uint16_t)lower : (uint16_t)c;
+    }
+}
+
 struct CVNBreaker {
     UBreakIterator *iterator;
 };

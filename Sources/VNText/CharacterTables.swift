@@ -17,6 +17,13 @@ enum CharacterTables {
         return table
     }()
 
+    /// Simple lower case of each BMP code point.
+    static let lowers: [UInt16] = {
+        var table = [UInt16](repeating: 0, count: 0x10000)
+        table.withUnsafeMutableBufferPointer { cvn_fill_lower_table($0.baseAddress!) }
+        return table
+    }()
+
     @inline(__always)
     static func characterClass(_ unit: UInt16) -> CharacterClass {
         CharacterClass(rawValue: classes[Int(unit)] & classMask) ?? .other

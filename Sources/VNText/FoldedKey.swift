@@ -14,6 +14,13 @@ public enum FoldedKey {
         }
     }
 
+    /// Appends the simple lower case of `units` to `output` ("LĐLĐ" → "lđlđ"; diacritics kept).
+    @inline(__always)
+    public static func appendLowercased<Units: Collection<UInt16>>(_ units: Units, to output: inout [UInt16]) {
+        let lowers = CharacterTables.lowers
+        for unit in units { output.append(lowers[Int(unit)]) }
+    }
+
     /// The key of a string.
     public static func key(_ text: String) -> String {
         var key: [UInt16] = []

@@ -66,6 +66,11 @@ void cvn_fill_class_table(uint8_t *table);
 /// Code points without a decomposition map to their case fold.
 void cvn_fill_fold_table(uint16_t *table);
 
+/// Fills `table[0..<65536]` with the simple lower-case mapping of every BMP
+/// code point (surrogates and code points whose lower case is outside the BMP
+/// map to themselves).
+void cvn_fill_lower_table(uint16_t *table);
+
 /// Kinds of text segmentation.
 enum {
     CVN_BREAK_WORD = 0,
