@@ -1,0 +1,281 @@
+import VNRules
+import VNText
+
+/// An extracted entity.
+public struct Entity: Sendable, Equatable {
+    /// Its type ("money", "quantity", ...).
+    public var type: String
+    /// Unicode scalar offsets into the original text, end exclusive.
+    public var start: Int
+    /// End offset (exclusive).
+    public var end: Int
+    /// Exactly the original text it covers.
+    public var text: String
+    /// Its value.
+    public var value: JSONValue
+    /// The id of the rule that produced it.
+    public var rule: String
+    /// Its tokens, `startToken..<endToken`.
+    public var tokens: Range<Int>
+
+    /// Creates an entity.
+    public init(type: String, start: Int, end: Int, text: String, value: JSONValue, rule: String, tokens: Range<Int>) {
+        self.type = type
+        self.start = start
+        self.end = end
+        self.text = text
+        self.value = value
+        self.rule = rule
+        self.tokens = tokens
+    }
+}
+
+/// A candidate match and what became of it, for `vnextract explain`.
+public struct Candidate: Sendable {
+    /// What became of a candidate.
+    public enum Outcome: Sendable, Equatable {
+        /// Chosen.
+        case won
+        /// Lost to an overlapping candidate of the same type (its index), for `reason`.
+        case lost(to: Int, reason: String)
+        /// The producer rejected the match (returned no value).
+        case rejected
+        /// A not-before / not-after pattern matched.
+        case excluded(String)
+    }
+
+    /// The rule.
+    public var rule: String
+    /// The type.
+    public var type: String
+    /// Tokens covered.
+    public var tokens: Range<Int>
+    /// The value (null if rejected).
+    public var value: JSONValue
+    /// The rule's priority.
+    public var priority: Int
+    /// What happened.
+    public var outcome: Outcome
+    /// The stage pass it was found in (1 for most; more for self-referencing types).
+    public var pass: Int
+    let ruleOrder: Int
+}
+
+/// The result of extracting from one document.
+public struct ExtractionResult: Sendable {
+    /// The public entities, sorted by start then longer first.
+    public var entities: [Entity]
+    /// Every candidate of every type (including helper types such as `number`), for explanations.
+    public var candidates: [Candidate]
+    /// The tokens the rules ran over.
+    public var tokenized: TokenizedText
+}
+
+/// Runs a ``RuleSet`` over documents. Not thread-safe (it reuses a tokenizer): one per thread.
+public final class Extractor {
+    /// The compiled rules.
+    public let ruleSet: RuleSet
+    /// The types that are output (others, such as `number`, only feed other rules).
+    public let outputTypes: Set<String>
+    private let normalizer: Normalizer
+    private let tokenizer: Tokenizer
+
+    /// The types OUTPUT.md defines.
+    public static let contractTypes: Set<String> = ["money", "quantity", "date", "organization"]
+
+    /// An extractor for `ruleSet`, emitting `outputTypes`.
+    public init(ruleSet: RuleSet, outputTypes: Set<String> = Extractor.contractTypes,
+                normalizer: Normalizer = Normalizer()) throws(TextError) {
+        self.ruleSet = ruleSet
+        self.outputTypes = outputTypes
+        self.normalizer = normalizer
+        tokenizer = try Tokenizer()
+    }
+
+    /// Extracts entities from decoded text (UTF-16).
+    public func extract(_ original: [UInt16], keepCandidates: Bool = false) throws(TextError) -> ExtractionResult {
+        let tokenized = try tokenizer.tokenize(normalizer.normalize(original))
+        return extract(tokenized, keepCandidates: keepCandidates)
+    }
+
+    /// Extracts entities from a string.
+    public func extract(_ text: String, keepCandidates: Bool = false) throws(TextError) -> ExtractionResult {
+        try extract(Array(text.utf16), keepCandidates: keepCandidates)
+    }
+
+    /// Extracts entities from tokenized text.
+    public func extract(_ tokenized: TokenizedText, keepCandidates: Bool = false) -> ExtractionResult {
+        let document = MatchDocument(tokenized, vocabularies: ruleSet.vocabularies)
+        var chart = [[Int: [ChartSpan]]](repeating: [:], count: ruleSet.typeNames.count)
+        var winners: [(rule: Int, span: ChartSpan)] = []
+        var allCandidates: [Candidate] = []
+        for stage in ruleSet.stages {
+            var previous: [(rule: Int, span: ChartSpan)] = []
+            let passes = stage.selfReferencing ? 4 : 1
+            for pass in 1...passes {
+                let runner = PatternRunner(document: document, ruleSet: ruleSet, chart: chart)
+                var candidates = findCandidates(stage, runner, pass: pass)
+                let chosen = resolve(&candidates)
+                let stable = chosen.count == previous.count
+                    && zip(chosen, previous).allSatisfy { $0.rule == $1.rule && $0.span.start == $1.span.start && $0.span.end == $1.span.end }
+                chart[stage.type] = Dictionary(grouping: chosen.map(\.span), by: \.start)
+                previous = chosen
+                if keepCandidates && (stable || pass == passes) {
+                    // `lost(to:)` indexes this stage's list; shift it into the combined one.
+                    let offset = allCandidates.count
+                    allCandidates += candidates.map { candidate in
+                        var shifted = candidate
+                        if case .lost(let winner, let reason) = candidate.outcome { shifted.outcome = .lost(to: winner + offset, reason: reason) }
+                        return shifted
+                    }
+                }
+                if stable { break }
+            }
+            if outputTypes.contains(ruleSet.typeNames[stage.type]) { winners += previous }
+        }
+        var entities = winners.map { entity(rule: $0.rule, span: $0.span, tokenized) }
+        entities.sort { ($0.start, -$0.end, $0.type) < ($1.start, -$1.end, $1.type) }
+        return ExtractionResult(entities: entities, candidates: allCandidates, tokenized: tokenized)
+    }
+
+    private func entity(rule: Int, span: ChartSpan, _ tokenized: TokenizedText) -> Entity {
+        let first = tokenized.tokens[span.start], last = tokenized.tokens[span.end - 1]
+        let scalars = tokenized.text.originalScalars
+        let start = scalars.scalarOffset(first.originalRange.lowerBound)
+        let end = scalars.scalarOffset(last.originalRange.upperBound)
+        let text = String(decoding: tokenized.text.original[first.originalRange.lowerBound..<last.originalRange.upperBound], as: UTF16.self)
+        let compiled = ruleSet.rules[rule]
+        return Entity(type: compiled.type, start: start, end: end, text: text, value: span.value, rule: compiled.id,
+                      tokens: span.start..<span.end)
+    }
+
+    // MARK: Candidates
+
+    private func findCandidates(_ stage: Stage, _ runner: PatternRunner, pass: Int) -> [Candidate] {
+        let document = runner.document
+        var candidates: [Candidate] = []
+        var tried = [Int](repeating: -1, count: ruleSet.rules.count)
+        for position in 0..<document.count {
+            var rulesHere: [Int] = []
+            func add(_ list: [Int]?) {
+                guard let list else { return }
+                for rule in list where tried[rule] != position {
+                    tried[rule] = position
+                    rulesHere.append(rule)
+                }
+            }
+            if let id = document.lowerIDs[position] { add(stage.byTrigger[.word(id, .lower)]) }
+            if let id = document.keyIDs[position] { add(stage.byTrigger[.word(id, .key)]) }
+            if let id = document.exactIDs[position] { add(stage.byTrigger[.word(id, .exact)]) }
+            add(stage.byTrigger[.kind(document.text.tokens[position].kind)])
+            for type in stage.spanTriggers where runner.chart[type][position] != nil { add(stage.byTrigger[.span(type)]) }
+            add(stage.unindexed)
+            rulesHere.sort()
+            for ruleIndex in rulesHere {
+                if let candidate = candidate(ruleIndex, at: position, runner, pass: pass) { candidates.append(candidate) }
+            }
+        }
+        return candidates
+    }
+
+    /// The longest match of a rule at `position` whose value the producer
+    /// accepts; else the longest excluded or rejected one (for explanations).
+    private func candidate(_ ruleIndex: Int, at position: Int, _ runner: PatternRunner, pass: Int) -> Candidate? {
+        let rule = ruleSet.rules[ruleIndex]
+        var fallback: Candidate?
+        for match in runner.matches(rule.program, at: position) where match.end > position {
+            func make(_ value: JSONValue, _ outcome: Candidate.Outcome) -> Candidate {
+                Candidate(rule: rule.id, type: rule.type, tokens: position..<match.end, value: value,
+                          priority: rule.priority, outcome: outcome, pass: pass, ruleOrder: rule.order)
+            }
+            if let reason = exclusion(rule, position..<match.end, runner) {
+                if fallback == nil { fallback = make(.null, .excluded(reason)) }
+                continue
+            }
+            if let value = evaluate(rule.emit, Arguments(program: rule.program, match: match, document: runner.document)) {
+                return make(value, .won)
+            }
+            if fallback == nil { fallback = make(.null, .rejected) }
+        }
+        return fallback
+    }
+
+    private func exclusion(_ rule: CompiledRule, _ tokens: Range<Int>, _ runner: PatternRunner) -> String? {
+        for program in rule.notAfter where tokens.upperBound < runner.document.count {
+            if runner.matchesAny(program, at: tokens.upperBound) { return "a not-after pattern matches after it" }
+        }
+        for program in rule.notBefore {
+            for start in stride(from: tokens.lowerBound - 1, through: max(0, tokens.lowerBound - 8), by: -1) {
+                if runner.matchesAny(program, at: start, endingAt: tokens.lowerBound) { return "a not-before pattern matches before it" }
+            }
+        }
+        return nil
+    }
+
+    // MARK: Values
+
+    private struct Arguments {
+        let program: PatternProgram
+        let match: PatternMatch
+        let document: MatchDocument
+
+        func value(of name: String) -> JSONValue {
+            guard let slot = program.captureNames.firstIndex(of: name) else { return .null }
+            let capture = match.captures[slot]
+            if let value = capture.value { return value }
+            guard capture.start >= 0, capture.end > capture.start else { return .null }
+            var text = ""
+            for k in capture.start..<capture.end {
+                let token = document.text.tokens[k]
+                if k > capture.start && token.spaceBefore { text += " " }
+                text += document.text.normalizedText(of: token)
+            }
+            return .string(text)
+        }
+    }
+
+    private func evaluate(_ expression: ValueExpression, _ arguments: Arguments) -> JSONValue? {
+        switch expression {
+        case .literal(let value): return value
+        case .capture(let name, _): return arguments.value(of: name)
+        case .call(let name, let list, _):
+            var call = ProducerArguments()
+            for argument in list {
+                guard let value = evaluate(argument.value, arguments) else { return nil }
+                if let label = argument.label { call.labeled[label] = value } else { call.positional.append(value) }
+            }
+            return ruleSet.producers.producer(named: name)?(call)
+        }
+    }
+
+    // MARK: Resolution
+
+    /// Chooses non-overlapping candidates: longest span, then higher priority,
+    /// then earlier start, then earlier rule. Marks every loser with why it lost.
+    private func resolve(_ candidates: inout [Candidate]) -> [(rule: Int, span: ChartSpan)] {
+        let order = candidates.indices.filter { candidates[$0].outcome == .won }.sorted { a, b in
+            let x = candidates[a], y = candidates[b]
+            if x.tokens.count != y.tokens.count { return x.tokens.count > y.tokens.count }
+            if x.priority != y.priority { return x.priority > y.priority }
+            if x.tokens.lowerBound != y.tokens.lowerBound { return x.tokens.lowerBound < y.tokens.lowerBound }
+            return x.ruleOrder < y.ruleOrder
+        }
+        var taken: [Int] = []
+        for index in order {
+            let candidate = candidates[index]
+            if let winner = taken.first(where: { candidates[$0].tokens.overlaps(candidate.tokens) }) {
+                let w = candidates[winner]
+                let reason = w.tokens.count > candidate.tokens.count ? "a longer match"
+                    : w.priority > candidate.priority ? "higher priority"
+                    : w.tokens.lowerBound < candidate.tokens.lowerBound ? "an earlier start" : "an earlier rule"
+                candidates[index].outcome = .lost(to: winner, reason: reason)
+            } else {
+                taken.append(index)
+            }
+        }
+        return taken.sorted { candidates[$0].tokens.lowerBound < candidates[$1].tokens.lowerBound }.map { index in
+            let c = candidates[index]
+            return (c.ruleOrder, ChartSpan(start: c.tokens.lowerBound, end: c.tokens.upperBound, value: c.value))
+        }
+    }
+}

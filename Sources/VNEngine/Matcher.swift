@@ -1,0 +1,158 @@
+import VNRules
+import VNText
+
+/// A document prepared for matching: per token, its word ids in each literal
+/// mode (or nil when no rule mentions the word), kind, shape and spacing.
+struct MatchDocument {
+    let text: TokenizedText
+    let count: Int
+    let lowerIDs: [Int32?]
+    let keyIDs: [Int32?]
+    let exactIDs: [Int32?]
+
+    init(_ text: TokenizedText, vocabularies: [LiteralMode: Vocabulary]) {
+        self.text = text
+        count = text.tokens.count
+        let lower = vocabularies[.lower]!, key = vocabularies[.key]!, exact = vocabularies[.exact]!
+        var lowerIDs: [Int32?] = [], keyIDs: [Int32?] = [], exactIDs: [Int32?] = []
+        lowerIDs.reserveCapacity(count)
+        keyIDs.reserveCapacity(count)
+        exactIDs.reserveCapacity(count)
+        var buffer: [UInt16] = []
+        for token in text.tokens {
+            buffer.removeAll(keepingCapacity: true)
+            FoldedKey.appendLowercased(text.text.units[token.range], to: &buffer)
+            lowerIDs.append(lower.id(buffer))
+            keyIDs.append(key.id(text.keyUnits[token.keyRange]))
+            exactIDs.append(exact.id(text.text.units[token.range]))
+        }
+        self.lowerIDs = lowerIDs
+        self.keyIDs = keyIDs
+        self.exactIDs = exactIDs
+    }
+
+    @inline(__always)
+    func id(_ k: Int, _ mode: LiteralMode) -> Int32? {
+        switch mode {
+        case .lower: return lowerIDs[k]
+        case .key: return keyIDs[k]
+        case .exact: return exactIDs[k]
+        }
+    }
+}
+
+/// A span found by a rule: tokens `start..<end` with a value.
+struct ChartSpan: Sendable {
+    let start: Int
+    let end: Int
+    let value: JSONValue
+}
+
+/// What a capture slot holds during matching.
+struct CaptureSlot {
+    var start = -1
+    var end = -1
+    var value: JSONValue?
+}
+
+/// One complete match of a pattern.
+struct PatternMatch {
+    let end: Int
+    let captures: [CaptureSlot]
+}
+
+/// Runs compiled pattern programs by backtracking, bounded in steps.
+struct PatternRunner {
+    let document: MatchDocument
+    let ruleSet: RuleSet
+    /// Spans of earlier stages, per type, by start token.
+    let chart: [[Int: [ChartSpan]]]
+
+    /// Every way `program` matches starting at token `start`, longest first.
+    func matches(_ program: PatternProgram, at start: Int, limit: Int = 64) -> [PatternMatch] {
+        var state = RunState(captures: [CaptureSlot](repeating: CaptureSlot(), count: program.captureNames.count), limit: limit)
+        run(program.instructions, 0, start, &state)
+        return state.found.sorted { $0.end > $1.end }
+    }
+
+    /// Whether `program` matches some tokens starting at `start` and ending exactly at `end` (or anywhere if nil).
+    func matchesAny(_ program: PatternProgram, at start: Int, endingAt end: Int? = nil) -> Bool {
+        matches(program, at: start, limit: 16).contains { end == nil || $0.end == end! }
+    }
+
+    private struct RunState {
+        var captures: [CaptureSlot]
+        var found: [PatternMatch] = []
+        var steps = 0
+        let limit: Int
+    }
+
+    private func run(_ code: [Instruction], _ pc: Int, _ pos: Int, _ state: inout RunState) {
+        state.steps += 1
+        guard state.steps < 10_000, state.found.count < state.limit else { return }
+        switch code[pc] {
+        case .match:
+            state.found.append(PatternMatch(end: pos, captures: state.captures))
+        case .token(let test):
+            guard pos < document.count, passes(test, pos) else { return }
+            run(code, pc + 1, pos + 1, &state)
+        case .words(let ids, let mode):
+            guard pos + ids.count <= document.count else { return }
+            for (k, id) in ids.enumerated() where document.id(pos + k, mode) != id { return }
+            run(code, pc + 1, pos + ids.count, &state)
+        case .lexicon(let index, let slot):
+            let lexicon = ruleSet.lexicons[index]
+            let mode = LiteralMode(lexicon.mode)
+            for (end, value) in lexicon.trie.matches(from: pos, count: document.count, id: { document.id($0, mode) }) {
+                withSlot(slot, CaptureSlot(start: pos, end: end, value: value), &state) {
+                    run(code, pc + 1, end, &$0)
+                }
+            }
+        case .span(let type, let slot):
+            for span in chart[type][pos] ?? [] {
+                withSlot(slot, CaptureSlot(start: span.start, end: span.end, value: span.value), &state) {
+                    run(code, pc + 1, span.end, &$0)
+                }
+            }
+        case .glued:
+            guard pos < document.count, pos > 0, !document.text.tokens[pos].spaceBefore else { return }
+            run(code, pc + 1, pos, &state)
+        case .split(let first, let second):
+            run(code, first, pos, &state)
+            run(code, second, pos, &state)
+        case .jump(let target):
+            run(code, target, pos, &state)
+        case .captureStart(let slot):
+            let saved = state.captures[slot]
+            state.captures[slot] = CaptureSlot(start: pos, end: -1, value: nil)
+            run(code, pc + 1, pos, &state)
+            state.captures[slot] = saved
+        case .captureEnd(let slot):
+            let saved = state.captures[slot]
+            state.captures[slot].end = pos
+            run(code, pc + 1, pos, &state)
+            state.captures[slot] = saved
+        }
+    }
+
+    private func withSlot(_ slot: Int, _ value: CaptureSlot, _ state: inout RunState, _ body: (inout RunState) -> Void) {
+        guard slot >= 0 else { return body(&state) }
+        let saved = state.captures[slot]
+        state.captures[slot] = value
+        body(&state)
+        state.captures[slot] = saved
+    }
+
+    private func passes(_ test: TokenTest, _ k: Int) -> Bool {
+        switch test {
+        case .any:
+            return true
+        case .attributes(let kind, let shape):
+            let token = document.text.tokens[k]
+            return (kind == nil || token.kind == kind!) && (shape == nil || token.shape == shape!)
+        case .regex(let index):
+            let text = document.text.normalizedText(of: document.text.tokens[k])
+            return (try? ruleSet.regexes[index].wholeMatch(in: text)) != nil
+        }
+    }
+}

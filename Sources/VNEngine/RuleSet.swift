@@ -1,0 +1,391 @@
+import VNRules
+import VNText
+
+/// One rule, compiled.
+public struct CompiledRule: @unchecked Sendable {
+    /// The rule id ("money.scaled_number").
+    public let id: String
+    /// The type it produces.
+    public let type: String
+    /// Its priority.
+    public let priority: Int
+    /// Its position among all rules (files in path order, rules in file order).
+    public let order: Int
+    /// Its examples and counter-examples.
+    public let examples: [RuleExample]
+    /// Where it is declared.
+    public let location: RuleSourceLocation
+    let typeIndex: Int
+    let program: PatternProgram
+    let notBefore: [PatternProgram]
+    let notAfter: [PatternProgram]
+    let emit: ValueExpression
+}
+
+/// The rules of one type, run together.
+struct Stage: Sendable {
+    let type: Int
+    let rules: [Int]
+    let byTrigger: [Trigger: [Int]]
+    let unindexed: [Int]
+    let spanTriggers: [Int]
+    let selfReferencing: Bool
+}
+
+/// A lexicon, compiled.
+struct CompiledLexicon: Sendable {
+    let name: String
+    let mode: LexiconMatchMode
+    var trie = LexiconTrie()
+}
+
+/// Every rule and lexicon compiled once into one matcher: word vocabularies,
+/// lexicon tries, pattern programs, stages in dependency order and, per stage,
+/// an index from trigger tokens to the rules they can start.
+///
+/// Literal words and lexicon phrases go through the same normalizer and
+/// tokenizer as documents, so "hoá" in a rule matches "hóa" in a text and
+/// "đô la" is two tokens on both sides.
+public final class RuleSet: @unchecked Sendable {
+    /// All rules, in order.
+    public let rules: [CompiledRule]
+    /// Type names; a type's index is its position here.
+    public let typeNames: [String]
+    /// The producers rules call.
+    public let producers: ProducerRegistry
+    let stages: [Stage]
+    let lexicons: [CompiledLexicon]
+    let regexes: [Regex<AnyRegexOutput>]
+    let vocabularies: [LiteralMode: Vocabulary]
+
+    /// Compiles parsed rule files and lexicon files.
+    /// - Throws: every problem found, with file:line:column.
+    public init(files: [RuleFile], lexicons lexiconFiles: [LexiconDeclaration], producers: ProducerRegistry) throws(RuleDiagnostics) {
+        var compiler = try RuleCompiler(producers: producers)
+        compiler.compile(files: files, lexiconFiles: lexiconFiles)
+        if !compiler.diagnostics.isEmpty { throw RuleDiagnostics(compiler.diagnostics) }
+        rules = compiler.rules
+        typeNames = compiler.typeNames
+        self.producers = producers
+        stages = compiler.stages
+        lexicons = compiler.lexicons
+        regexes = compiler.regexes
+        vocabularies = compiler.vocabularies
+    }
+
+    /// The index of a type name.
+    func typeIndex(_ name: String) -> Int? { typeNames.firstIndex(of: name) }
+}
+
+/// Turns syntax trees into a ``RuleSet``, collecting diagnostics.
+private struct RuleCompiler {
+    let producers: ProducerRegistry
+    let normalizer = Normalizer()
+    let tokenizer: Tokenizer
+    var diagnostics: [RuleDiagnostic] = []
+    var vocabularies: [LiteralMode: Vocabulary] = [.lower: Vocabulary(), .key: Vocabulary(), .exact: Vocabulary()]
+    var lexicons: [CompiledLexicon] = []
+    var lexiconIndex: [String: Int] = [:]
+    var regexes: [Regex<AnyRegexOutput>] = []
+    var typeNames: [String] = []
+    var rules: [CompiledRule] = []
+    var stages: [Stage] = []
+
+    init(producers: ProducerRegistry) throws(RuleDiagnostics) {
+        self.producers = producers
+        do {
+            tokenizer = try Tokenizer()
+        } catch {
+            throw RuleDiagnostics([RuleDiagnostic("cannot start the tokenizer: \(error)",
+                                                  at: RuleSourceLocation(file: "<builtin>", line: 0, column: 0))])
+        }
+    }
+
+    mutating func compile(files: [RuleFile], lexiconFiles: [LexiconDeclaration]) {
+        for lexicon in lexiconFiles + files.flatMap(\.lexicons) { addLexicon(lexicon) }
+        // Types are known before patterns are compiled, so `<type>` can refer to any.
+        let declarations = files.flatMap(\.rules)
+        for declaration in declarations where !typeNames.contains(declaration.type) {
+            typeNames.append(declaration.type)
+        }
+        var seenIDs: [String: RuleSourceLocation] = [:]
+        for declaration in declarations {
+            if let first = seenIDs[declaration.id] {
+                diagnostics.append(RuleDiagnostic("duplicate rule id '\(declaration.id)' (first declared at \(first))", at: declaration.location))
+                continue
+            }
+            seenIDs[declaration.id] = declaration.location
+            if let rule = compileRule(declaration, order: rules.count) { rules.append(rule) }
+        }
+        orderStages()
+    }
+
+    // MARK: Lexicons and words
+
+    private mutating func addLexicon(_ declaration: LexiconDeclaration) {
+        if let existing = lexiconIndex[declaration.name] {
+            diagnostics.append(RuleDiagnostic("duplicate lexicon '\(declaration.name)' (first declared at \(lexicons[existing].name))",
+                                              at: declaration.location))
+            return
+        }
+        var lexicon = CompiledLexicon(name: declaration.name, mode: declaration.matchMode)
+        let mode = LiteralMode(declaration.matchMode)
+        for entry in declaration.entries {
+            let ids = wordIDs(entry.phrase, mode: mode)
+            guard !ids.isEmpty else {
+                diagnostics.append(RuleDiagnostic("expected a phrase with at least one word, found '\(entry.phrase)'", at: entry.location))
+                continue
+            }
+            lexicon.trie.insert(ids, value: entry.value ?? .string(entry.phrase))
+        }
+        lexiconIndex[declaration.name] = lexicons.count
+        lexicons.append(lexicon)
+    }
+
+    /// The ids of a phrase's tokens in `mode`'s vocabulary (interning new words).
+    private mutating func wordIDs(_ phrase: String, mode: LiteralMode) -> [Int32] {
+        guard let tokenized = try? tokenizer.tokenize(normalizer.normalize(phrase)) else { return [] }
+        var buffer: [UInt16] = []
+        return tokenized.tokens.map { token in
+            buffer.removeAll(keepingCapacity: true)
+            TokenUnits.append(token, of: tokenized, mode: mode, to: &buffer)
+            return vocabularies[mode]!.intern(buffer)
+        }
+    }
+
+    // MARK: Rules
+
+    private mutating func compileRule(_ declaration: RuleDeclaration, order: Int) -> CompiledRule? {
+        let before = diagnostics.count
+        var captureNames: [String] = []
+        let program = compilePattern(declaration.pattern, captures: &captureNames, at: declaration.location)
+        var ignored: [String] = []
+        let notBefore = declaration.notBefore.map { compilePattern($0, captures: &ignored, at: declaration.location) }
+        let notAfter = declaration.notAfter.map { compilePattern($0, captures: &ignored, at: declaration.location) }
+        checkExpression(declaration.emit, captures: Set(captureNames))
+        guard diagnostics.count == before else { return nil }
+        return CompiledRule(
+            id: declaration.id, type: declaration.type, priority: declaration.priority, order: order,
+            examples: declaration.examples, location: declaration.location,
+            typeIndex: typeNames.firstIndex(of: declaration.type)!, program: program,
+            notBefore: notBefore, notAfter: notAfter, emit: declaration.emit)
+    }
+
+    private mutating func compilePattern(_ node: PatternNode, captures: inout [String], at location: RuleSourceLocation) -> PatternProgram {
+        let before = diagnostics.count
+        var code: [Instruction] = []
+        emit(node, into: &code, captures: &captures)
+        code.append(.match)
+        let program = PatternProgram(instructions: code, captureNames: captures)
+        // An item already reported (an unknown lexicon) leaves a hole: say nothing more about it.
+        if diagnostics.count == before, canMatchEmpty(program) {
+            diagnostics.append(RuleDiagnostic("expected a pattern that matches at least one token, found one that can match nothing", at: location))
+        }
+        return program
+    }
+
+    private mutating func emit(_ node: PatternNode, into code: inout [Instruction], captures: inout [String]) {
+        switch node {
+        case .literal(let words, let mode):
+            let ids = words.flatMap { wordIDs($0, mode: mode) }
+            if !ids.isEmpty { code.append(.words(ids, mode)) }
+        case .regex(let source, let location):
+            do {
+                regexes.append(try Regex(source))
+                code.append(.token(.regex(regexes.count - 1)))
+            } catch {
+                diagnostics.append(RuleDiagnostic("invalid regular expression: \(error)", at: location))
+            }
+        case .attributes(let tests):
+            var kind: TokenKind?
+            var shape: TokenShape?
+            for test in tests {
+                switch test.name {
+                case "kind": kind = TokenKind(rawValue: test.value)
+                case "shape": shape = TokenShape(rawValue: test.value)
+                default: break
+                }
+                if (test.name == "kind" && kind == nil) || (test.name == "shape" && shape == nil) || !["kind", "shape"].contains(test.name) {
+                    diagnostics.append(RuleDiagnostic("unknown token attribute \(test.name):\(test.value)", at: test.location))
+                }
+            }
+            code.append(.token(.attributes(kind: kind, shape: shape)))
+        case .any:
+            code.append(.token(.any))
+        case .lexicon(let name, let location):
+            guard let index = lexiconIndex[name] else {
+                diagnostics.append(RuleDiagnostic("unknown lexicon '\(name)'; expected one of \(lexiconIndex.keys.sorted().joined(separator: ", "))", at: location))
+                return
+            }
+            code.append(.lexicon(index, slot: -1))
+        case .span(let type, let location):
+            guard let index = typeNames.firstIndex(of: type) else {
+                diagnostics.append(RuleDiagnostic("no rule produces type '\(type)'; expected one of \(typeNames.joined(separator: ", "))", at: location))
+                return
+            }
+            code.append(.span(index, slot: -1))
+        case .sequence(let items):
+            for item in items { emit(item, into: &code, captures: &captures) }
+        case .alternatives(let options):
+            var exits: [Int] = []
+            for (k, option) in options.enumerated() {
+                if k < options.count - 1 {
+                    let split = code.count
+                    code.append(.split(split + 1, 0))
+                    emit(option, into: &code, captures: &captures)
+                    exits.append(code.count)
+                    code.append(.jump(0))
+                    code[split] = .split(split + 1, code.count)
+                } else {
+                    emit(option, into: &code, captures: &captures)
+                }
+            }
+            for exit in exits { code[exit] = .jump(code.count) }
+        case .repetition(let body, let min, let max):
+            for _ in 0..<min { emit(body, into: &code, captures: &captures) }
+            var splits: [Int] = []
+            for _ in min..<Swift.max(min, max) {
+                splits.append(code.count)
+                code.append(.split(code.count + 1, 0))
+                emit(body, into: &code, captures: &captures)
+            }
+            for split in splits { code[split] = .split(split + 1, code.count) }
+        case .capture(let inner, let name):
+            let slot: Int
+            if let existing = captures.firstIndex(of: name) { slot = existing } else {
+                captures.append(name)
+                slot = captures.count - 1
+            }
+            let start = code.count
+            emit(inner, into: &code, captures: &captures)
+            // A capture of a lone lexicon or span item takes that item's value.
+            if code.count == start + 1 {
+                switch code[start] {
+                case .lexicon(let index, _): code[start] = .lexicon(index, slot: slot); return
+                case .span(let type, _): code[start] = .span(type, slot: slot); return
+                default: break
+                }
+            }
+            code.insert(.captureStart(slot), at: start)
+            shiftTargets(&code, from: start + 1, by: 1)
+            code.append(.captureEnd(slot))
+        case .glued(let inner):
+            code.append(.glued)
+            emit(inner, into: &code, captures: &captures)
+        }
+    }
+
+    /// After inserting one instruction at `from - 1`, moves the jump targets at or after it.
+    private func shiftTargets(_ code: inout [Instruction], from: Int, by delta: Int) {
+        for pc in from..<code.count {
+            switch code[pc] {
+            case .split(let a, let b): code[pc] = .split(a >= from - 1 ? a + delta : a, b >= from - 1 ? b + delta : b)
+            case .jump(let t): code[pc] = .jump(t >= from - 1 ? t + delta : t)
+            default: break
+            }
+        }
+    }
+
+    private func canMatchEmpty(_ program: PatternProgram) -> Bool {
+        var seen = Set<Int>()
+        func reaches(_ pc: Int) -> Bool {
+            guard pc < program.instructions.count, seen.insert(pc).inserted else { return false }
+            switch program.instructions[pc] {
+            case .match: return true
+            case .glued, .captureStart, .captureEnd: return reaches(pc + 1)
+            case .split(let a, let b): return reaches(a) || reaches(b)
+            case .jump(let t): return reaches(t)
+            default: return false
+            }
+        }
+        return reaches(0)
+    }
+
+    private mutating func checkExpression(_ expression: ValueExpression, captures: Set<String>) {
+        switch expression {
+        case .literal: break
+        case .capture(let name, let location):
+            if !captures.contains(name) {
+                diagnostics.append(RuleDiagnostic("unknown capture '\(name)'; the pattern captures \(captures.sorted().joined(separator: ", "))", at: location))
+            }
+        case .call(let name, let arguments, let location):
+            if producers.producer(named: name) == nil {
+                diagnostics.append(RuleDiagnostic("unknown producer '\(name)'; expected one of \(producers.catalog.map(\.name).joined(separator: ", "))", at: location))
+            }
+            for argument in arguments { checkExpression(argument.value, captures: captures) }
+        }
+    }
+
+    // MARK: Stages
+
+    private mutating func orderStages() {
+        var dependencies = [Set<Int>](repeating: [], count: typeNames.count)
+        for rule in rules {
+            for program in [rule.program] + rule.notBefore + rule.notAfter {
+                for instruction in program.instructions {
+                    if case .span(let type, _) = instruction { dependencies[rule.typeIndex].insert(type) }
+                }
+            }
+        }
+        var order: [Int] = []
+        var state = [Int](repeating: 0, count: typeNames.count)  // 0 new, 1 visiting, 2 done
+        func visit(_ type: Int, _ path: [Int]) {
+            if state[type] == 2 { return }
+            if state[type] == 1 {
+                let cycle = (path.drop { $0 != type } + [type]).map { typeNames[$0] }.joined(separator: " -> ")
+                let rule = rules.first { $0.typeIndex == type }
+                diagnostics.append(RuleDiagnostic("types depend on each other in a cycle: \(cycle)",
+                                                  at: rule?.location ?? RuleSourceLocation(file: "<rules>", line: 0, column: 0)))
+                return
+            }
+            state[type] = 1
+            for dependency in dependencies[type].sorted() where dependency != type { visit(dependency, path + [type]) }
+            state[type] = 2
+            order.append(type)
+        }
+        for type in 0..<typeNames.count { visit(type, []) }
+        stages = order.map { type in
+            let members = rules.indices.filter { rules[$0].typeIndex == type }
+            var byTrigger: [Trigger: [Int]] = [:]
+            var unindexed: [Int] = []
+            var spanTriggers = Set<Int>()
+            for member in members {
+                let triggers = rules[member].program.firstTriggers { index in
+                    let mode = LiteralMode(self.lexicons[index].mode)
+                    return self.lexicons[index].trie.firstWords.map { .word($0, mode) }
+                }
+                if triggers.contains(.anything) {
+                    unindexed.append(member)
+                    continue
+                }
+                for trigger in triggers {
+                    byTrigger[trigger, default: []].append(member)
+                    if case .span(let t) = trigger { spanTriggers.insert(t) }
+                }
+            }
+            return Stage(type: type, rules: members, byTrigger: byTrigger, unindexed: unindexed,
+                         spanTriggers: spanTriggers.sorted(), selfReferencing: dependencies[type].contains(type))
+        }
+    }
+}
+
+extension LiteralMode {
+    init(_ mode: LexiconMatchMode) {
+        switch mode {
+        case .lower: self = .lower
+        case .key: self = .key
+        case .exact: self = .exact
+        }
+    }
+}
+
+/// The code units a token is compared by, in each literal mode.
+enum TokenUnits {
+    static func append(_ token: Token, of text: TokenizedText, mode: LiteralMode, to buffer: inout [UInt16]) {
+        switch mode {
+        case .lower: FoldedKey.appendLowercased(text.text.units[token.range], to: &buffer)
+        case .key: buffer.append(contentsOf: text.keyUnits[token.keyRange])
+        case .exact: buffer.append(contentsOf: text.text.units[token.range])
+        }
+    }
+}

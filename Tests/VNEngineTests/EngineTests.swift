@@ -1,0 +1,217 @@
+import Testing
+@testable import VNEngine
+import VNRules
+import VNText
+
+private let here = RuleSourceLocation(file: "test.rules", line: 1, column: 1)
+
+private func word(_ text: String, _ mode: LiteralMode = .lower) -> PatternNode {
+    .literal(words: text.split(separator: " ").map(String.init), mode: mode)
+}
+private func lexicon(_ name: String) -> PatternNode { .lexicon(name, at: here) }
+private func span(_ type: String) -> PatternNode { .span(type: type, at: here) }
+private func kind(_ value: String) -> PatternNode { .attributes([TokenAttributeTest(name: "kind", value: value, location: here)]) }
+private func capture(_ node: PatternNode, _ name: String) -> PatternNode { .capture(node, name: name) }
+private func call(_ name: String, _ arguments: [(String?, ValueExpression)]) -> ValueExpression {
+    .call(name: name, arguments: arguments.map { ValueArgument(label: $0.0, value: $0.1) }, at: here)
+}
+private func ref(_ name: String) -> ValueExpression { .capture(name, at: here) }
+
+private func rule(_ id: String, _ type: String, _ pattern: PatternNode, emit: ValueExpression, priority: Int = 0,
+                  notBefore: [PatternNode] = [], notAfter: [PatternNode] = []) -> RuleDeclaration {
+    RuleDeclaration(id: id, type: type, priority: priority, pattern: pattern, notBefore: notBefore, notAfter: notAfter,
+                    emit: emit, examples: [], location: here)
+}
+
+/// Producers for the tests: `num` reads digits ("1.332" → 1332), `obj` builds an object of its labeled arguments.
+private let producers: ProducerRegistry = {
+    var registry = ProducerRegistry()
+    registry.register("num", summary: "digits") { arguments in
+        guard let text = arguments.value("text", at: 0).string,
+              let value = Double(text.split(separator: ".").joined()) else { return nil }
+        return .number(value)
+    }
+    registry.register("obj", summary: "object") { arguments in
+        .object(arguments.labeled.filter { !$0.value.isNull })
+    }
+    registry.register("times", summary: "product") { arguments in
+        guard let a = arguments.value("a", at: 0).number else { return nil }
+        return .number(a * (arguments.value("b", at: 1).number ?? 1))
+    }
+    return registry
+}()
+
+private let currency = LexiconDeclaration(name: "CURRENCY", matchMode: .lower, entries: [
+    LexiconEntry(phrase: "đồng", value: .string("VND"), location: here),
+    LexiconEntry(phrase: "đô la", value: .string("USD"), location: here),
+    LexiconEntry(phrase: "đô la Mỹ", value: .string("USD"), location: here),
+], location: here)
+private let scale = LexiconDeclaration(name: "SCALE", matchMode: .key, entries: [
+    LexiconEntry(phrase: "triệu", value: .number(1e6), location: here),
+    LexiconEntry(phrase: "tỷ", value: .number(1e9), location: here),
+], location: here)
+
+private let numberRule = rule("number.digits", "number", capture(kind("number"), "d"), emit: call("num", [(nil, ref("d"))]))
+private let moneyRule = rule(
+    "money.basic", "money",
+    .sequence([capture(span("number"), "n"), .repetition(capture(lexicon("SCALE"), "s"), min: 0, max: 1), capture(lexicon("CURRENCY"), "c")]),
+    emit: call("obj", [("amount", call("times", [(nil, ref("n")), (nil, ref("s"))])), ("currency", ref("c"))]))
+
+private func compile(_ rules: [RuleDeclaration], lexicons: [LexiconDeclaration] = [currency, scale]) throws -> RuleSet {
+    try RuleSet(files: [RuleFile(path: "test.rules", lexicons: [], rules: rules)], lexicons: lexicons, producers: producers)
+}
+
+private func extract(_ text: String, _ ruleSet: RuleSet, types: Set<String>? = nil) throws -> [Entity] {
+    try Extractor(ruleSet: ruleSet, outputTypes: types ?? Set(ruleSet.typeNames)).extract(text).entities
+}
+
+@Suite struct EngineMatchingTests {
+    @Test func composesNumbersIntoMoneyThroughStages() throws {
+        let rules = try compile([moneyRule, numberRule])   // order in the file does not matter: stages do
+        let entities = try extract("Tổng trị giá 5 tỷ đồng và 1.332 đô la Mỹ.", rules, types: ["money"])
+        #expect(entities.map(\.text) == ["5 tỷ đồng", "1.332 đô la Mỹ"])
+        #expect(entities.map(\.value) == [.object(["amount": .number(5e9), "currency": .string("VND")]),
+                                          .object(["amount": .number(1332), "currency": .string("USD")])])
+        #expect(entities.map(\.rule) == ["money.basic", "money.basic"])
+    }
+
+    @Test func offsetsAreScalarOffsetsIntoTheOriginal() throws {
+        let rules = try compile([moneyRule, numberRule])
+        let text = "Ðã chi\u{00A0}5\u{00A0}tỷ đồng"   // Ð and NBSP are normalized away but offsets stay original
+        let entities = try extract(text, rules, types: ["money"])
+        let entity = try #require(entities.first)
+        #expect(Array(text.unicodeScalars)[entity.start..<entity.end].map(String.init).joined() == entity.text)
+        #expect(entity.text == "5\u{00A0}tỷ đồng")
+    }
+
+    @Test func longestLexiconEntryWins() throws {
+        let rules = try compile([rule("m.c", "money", capture(lexicon("CURRENCY"), "c"), emit: ref("c"))])
+        #expect(try extract("đô la Mỹ", rules).map(\.text) == ["đô la Mỹ"])
+        #expect(try extract("đô la Úc", rules).map(\.text) == ["đô la"])
+    }
+
+    @Test func literalModes() throws {
+        let rules = try compile([
+            rule("a.lower", "a", word("công ty"), emit: .literal(.string("lower"))),
+            rule("b.key", "b", word("cong doan", .key), emit: .literal(.string("key"))),
+            rule("c.exact", "c", word("Đảng", .exact), emit: .literal(.string("exact"))),
+        ])
+        #expect(try extract("CÔNG TY và Công Ty", rules).filter { $0.type == "a" }.count == 2)
+        #expect(try extract("Công đoàn, công đòan", rules).filter { $0.type == "b" }.count == 2)
+        #expect(try extract("Đảng và đảng", rules).filter { $0.type == "c" }.map(\.text) == ["Đảng"])
+    }
+
+    @Test func gluedItemsNeedNoSpace() throws {
+        let slash = PatternNode.glued(word("/"))
+        let rules = try compile([rule("d.date", "date", .sequence([kind("number"), slash, .glued(kind("number"))]),
+                                      emit: .literal(.string("d")))])
+        #expect(try extract("ngày 28/05 và 6 / 6", rules).map(\.text) == ["28/05"])
+    }
+
+    @Test func alternativesRepetitionAndCaptures() throws {
+        let pattern = PatternNode.sequence([
+            capture(.alternatives([word("trên"), word("hơn"), word("ít nhất")]), "q"),
+            .repetition(word("là"), min: 0, max: 2),
+            capture(kind("number"), "n"),
+        ])
+        let rules = try compile([rule("q.x", "q", pattern, emit: call("obj", [("q", ref("q")), ("n", ref("n"))]))])
+        let entities = try extract("ít nhất là là 150 và hơn 43", rules)
+        #expect(entities.map(\.text) == ["ít nhất là là 150", "hơn 43"])
+        #expect(entities[0].value == .object(["q": .string("ít nhất"), "n": .string("150")]))
+    }
+
+    @Test func notBeforeAndNotAfterExclude() throws {
+        let rules = try compile([rule("n.q", "quantity", capture(kind("number"), "n"), emit: ref("n"),
+                                      notBefore: [word("số")], notAfter: [word("/"), word("là")])])
+        let found = try extract("bão số 3 có 5 người, 6/6 quận, Một là 7", rules)
+        // "3" follows "số"; the first "6" has "/" after it; "7" follows "là", which is no exclusion here.
+        #expect(found.map(\.text) == ["5", "6", "7"])
+        #expect(found.map(\.start) == [12, 23, 38])
+    }
+
+    @Test func producerRejectionFallsBackToShorterMatchOrNothing() throws {
+        // "num" rejects "x"; the pattern allows an optional trailing word.
+        let pattern = PatternNode.sequence([capture(.alternatives([kind("number"), kind("word")]), "d")])
+        let rules = try compile([rule("n.d", "number", pattern, emit: call("num", [(nil, ref("d"))]))])
+        #expect(try extract("12 abc 3", rules).map(\.text) == ["12", "3"])
+    }
+}
+
+@Suite struct EngineResolutionTests {
+    @Test func longestThenPriorityThenEarlierRule() throws {
+        let rules = try compile([
+            rule("t.short", "t", word("hai"), emit: .literal(.number(2)), priority: 50),
+            rule("t.long", "t", word("hai bà trưng"), emit: .literal(.string("name"))),
+            rule("t.first", "u", word("ba"), emit: .literal(.number(1))),
+            rule("t.second", "u", word("ba"), emit: .literal(.number(2))),
+            rule("t.low", "v", word("năm"), emit: .literal(.number(1))),
+            rule("t.high", "v", word("năm"), emit: .literal(.number(2)), priority: 5),
+        ])
+        let entities = try extract("quận Hai Bà Trưng, ba, năm", rules)
+        #expect(entities.filter { $0.type == "t" }.map(\.rule) == ["t.long"])
+        #expect(entities.filter { $0.type == "u" }.map(\.rule) == ["t.first"])
+        #expect(entities.filter { $0.type == "v" }.map(\.rule) == ["t.high"])
+    }
+
+    @Test func explanationsRecordLosersAndWhy() throws {
+        let rules = try compile([
+            rule("t.short", "t", word("hai"), emit: .literal(.number(2))),
+            rule("t.long", "t", word("hai bà"), emit: .literal(.number(3))),
+        ])
+        let result = try Extractor(ruleSet: rules, outputTypes: ["t"]).extract("Hai Bà", keepCandidates: true)
+        let lost = result.candidates.first { $0.rule == "t.short" }
+        #expect(lost?.outcome == .lost(to: result.candidates.firstIndex { $0.rule == "t.long" }!, reason: "a longer match"))
+    }
+
+    @Test func selfReferencingTypesRepeatUntilStable() throws {
+        // number := digits | number SCALE   (e.g. "3 tỷ", then composed again)
+        let rules = try compile([
+            numberRule,
+            rule("number.scaled", "number", .sequence([capture(span("number"), "n"), capture(lexicon("SCALE"), "s")]),
+                 emit: call("times", [(nil, ref("n")), (nil, ref("s"))])),
+        ])
+        let entities = try extract("3 tỷ", rules)
+        #expect(entities.map(\.text) == ["3 tỷ"])
+        #expect(entities.first?.value == .number(3e9))
+    }
+}
+
+@Suite struct RuleCompilerDiagnosticsTests {
+    private func diagnostics(_ rules: [RuleDeclaration]) -> [String] {
+        do {
+            _ = try RuleSet(files: [RuleFile(path: "test.rules", lexicons: [], rules: rules)], lexicons: [currency, scale],
+                            producers: producers)
+            return []
+        } catch {
+            return error.diagnostics.map(\.message)
+        }
+    }
+
+    @Test func unknownNamesAreReported() {
+        let messages = diagnostics([
+            rule("a.lex", "a", lexicon("NOPE"), emit: .literal(.null)),
+            rule("a.span", "a", span("nothing"), emit: .literal(.null)),
+            rule("a.producer", "a", word("x"), emit: call("nope", [])),
+            rule("a.capture", "a", word("x"), emit: ref("missing")),
+        ])
+        #expect(messages.count == 4)
+        #expect(messages[0].contains("unknown lexicon 'NOPE'"))
+        #expect(messages[1].contains("no rule produces type 'nothing'"))
+        #expect(messages[2].contains("unknown producer 'nope'"))
+        #expect(messages[3].contains("unknown capture 'missing'"))
+    }
+
+    @Test func emptyPatternsDuplicatesAndCyclesAreReported() {
+        #expect(diagnostics([rule("a.empty", "a", .repetition(word("x"), min: 0, max: 2), emit: .literal(.null))])
+            .first?.contains("matches at least one token") == true)
+        #expect(diagnostics([rule("a.x", "a", word("x"), emit: .literal(.null)), rule("a.x", "a", word("y"), emit: .literal(.null))])
+            .first?.contains("duplicate rule id 'a.x'") == true)
+        #expect(diagnostics([rule("a.x", "a", span("b"), emit: .literal(.null)), rule("b.x", "b", span("a"), emit: .literal(.null))])
+            .first?.contains("cycle") == true)
+    }
+
+    @Test func badRegexIsReported() {
+        #expect(diagnostics([rule("a.re", "a", .regex("[0-9", at: here), emit: .literal(.null))])
+            .first?.contains("invalid regular expression") == true)
+    }
+}
