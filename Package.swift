@@ -6,7 +6,7 @@ let package = Package(
     name: "vnextract",
     products: [
         // The library other packages depend on; the CLI is a thin shell over it.
-        .library(name: "VietExtract", targets: ["VNText", "VNBatch"]),
+        .library(name: "VietExtract", targets: ["VNText", "VNRules", "VNEngine", "VNExtract", "VNEval", "VNBatch"]),
         .executable(name: "vnextract", targets: ["vnextract"]),
     ],
     dependencies: [
@@ -24,12 +24,21 @@ let package = Package(
         .target(name: "CVNICU", dependencies: ["CICU"]),
         // Decoding, normalization with offset maps, tokenization, sentences.
         .target(name: "VNText", dependencies: ["CVNICU"]),
+        // Rule files: syntax tree, parser with file:line:column diagnostics, lexicon files.
+        .target(name: "VNRules", dependencies: ["VNText"]),
+        // The matcher: rules compiled once (vocabularies, lexicon tries, pattern programs,
+        // stages, trigger index), run over a document's tokens; overlap resolution; explanations.
+        .target(name: "VNEngine", dependencies: ["VNText", "VNRules"]),
+        // Value producers the rules call (the Vietnamese number grammar, money, quantity, ...).
+        .target(name: "VNExtract", dependencies: ["VNText", "VNRules", "VNEngine"]),
+        // Scoring extracted entities against gold files (the semantics of score.py).
+        .target(name: "VNEval", dependencies: ["VNRules"]),
         // Batch input (files, folders, stdin, JSON Lines dumps), JSON output, error records.
         .target(name: "VNBatch", dependencies: ["VNText"]),
         .executableTarget(
             name: "vnextract",
             dependencies: [
-                "VNText", "VNBatch",
+                "VNText", "VNRules", "VNEngine", "VNExtract", "VNEval", "VNBatch",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -45,6 +54,10 @@ let package = Package(
         // Helpers shared by the test targets (temporary folders); not a product.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "VNTextTests", dependencies: ["VNText"]),
+        .testTarget(name: "VNRulesTests", dependencies: ["VNRules"]),
+        .testTarget(name: "VNEngineTests", dependencies: ["VNEngine", "VNRules", "VNText"]),
+        .testTarget(name: "VNExtractTests", dependencies: ["VNExtract", "VNText"]),
+        .testTarget(name: "VNEvalTests", dependencies: ["VNEval", "VNRules"]),
         .testTarget(name: "VNBatchTests", dependencies: ["VNBatch", "VNText", "TestSupport"]),
         // End-to-end tests: they run the built `vnextract` binary.
         .testTarget(name: "CLITests", dependencies: ["vnextract", "TestSupport"]),

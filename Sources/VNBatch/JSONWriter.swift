@@ -79,6 +79,22 @@ public struct JSONWriter: Sendable {
         }
     }
 
+    /// Writes a number: integral values as integers ("5500000000"), others in
+    /// the shortest form that reads back exactly ("107.3"); non-finite values as null.
+    public mutating func number(_ value: Double) {
+        if value.isFinite, value == value.rounded(), abs(value) < 9.007_199_254_740_992e15 {
+            int(Int(value))
+        } else if value.isFinite {
+            let text = Array(value.description.utf8)
+            append(maxBytes: text.count) { out in
+                out.update(from: text, count: text.count)
+                return text.count
+            }
+        } else {
+            null()
+        }
+    }
+
     /// Writes `true` or `false`.
     public mutating func bool(_ value: Bool) {
         if value { raw("true") } else { raw("false") }

@@ -1,0 +1,97 @@
+import ArgumentParser
+import VNBatch
+import VNEngine
+import VNRules
+import VNText
+
+/// `vnextract extract`: the main job, one `{"id", "entities"}` line per document (OUTPUT.md).
+struct ExtractCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "extract",
+        abstract: "Extract money, quantities, dates and organizations as JSON Lines (see OUTPUT.md)."
+    )
+
+    @OptionGroup var input: InputOptions
+    @OptionGroup var rules: RuleOptions
+
+    @Option(help: ArgumentHelp("Only these types, comma-separated (money,quantity,date,organization).", valueName: "types"))
+    var types: String?
+
+    @Flag(help: "Indent the JSON for people (one document spans several lines).")
+    var pretty = false
+
+    func run() throws {
+        let ruleSet = try rules.load()
+        let known = Extractor.contractTypes.union(ruleSet.typeNames)
+        var selected = Extractor.contractTypes
+        if let types {
+            selected = Set(types.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) })
+            if let unknown = selected.first(where: { !known.contains($0) }) {
+                throw ValidationError("unknown type '\(unknown)' in --types; expected some of \(known.sorted().joined(separator: ", "))")
+            }
+        }
+        let extractor = try Extractor(ruleSet: ruleSet, outputTypes: selected)
+        try input.runBatch { record, writer in
+            let result = try extractor.extract(record.text)
+            EntityJSON.write(id: record.id, result.entities, to: &writer, pretty: pretty)
+        }
+    }
+}
+
+/// Writes extraction results as OUTPUT.md's JSON.
+enum EntityJSON {
+    static func write(id: String, _ entities: [Entity], to writer: inout JSONWriter, pretty: Bool) {
+        let newline: StaticString = pretty ? "\n  " : ""
+        writer.raw("{")
+        writer.key("id")
+        writer.string(id)
+        writer.raw(",")
+        writer.key("entities")
+        writer.raw("[")
+        for (index, entity) in entities.enumerated() {
+            if index > 0 { writer.raw(",") }
+            writer.raw(newline)
+            writer.raw("{")
+            writer.key("type")
+            writer.string(entity.type)
+            writer.raw(",\"start\":")
+            writer.int(entity.start)
+            writer.raw(",\"end\":")
+            writer.int(entity.end)
+            writer.raw(",\"text\":")
+            writer.string(entity.text)
+            writer.raw(",\"value\":")
+            value(entity.value, to: &writer)
+            writer.raw(",\"rule\":")
+            writer.string(entity.rule)
+            writer.raw("}")
+        }
+        if pretty && !entities.isEmpty { writer.raw("\n") }
+        writer.raw("]}")
+    }
+
+    static func value(_ value: JSONValue, to writer: inout JSONWriter) {
+        switch value {
+        case .null: writer.null()
+        case .bool(let b): writer.bool(b)
+        case .number(let n): writer.number(n)
+        case .string(let s): writer.string(s)
+        case .array(let items):
+            writer.raw("[")
+            for (k, item) in items.enumerated() {
+                if k > 0 { writer.raw(",") }
+                Self.value(item, to: &writer)
+            }
+            writer.raw("]")
+        case .object(let fields):
+            writer.raw("{")
+            for (k, key) in JSONValue.orderedKeys(fields).enumerated() {
+                if k > 0 { writer.raw(",") }
+                writer.string(key)
+                writer.raw(":")
+                Self.value(fields[key]!, to: &writer)
+            }
+            writer.raw("}")
+        }
+    }
+}
