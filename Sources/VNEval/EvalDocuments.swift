@@ -299,23 +299,18 @@ public struct EvalDocumentSet: Sendable {
         // may fail) before the decoding error.
         let decodingFailure = PythonUTF8.failure(bytes)
         let usable = decodingFailure.map { min($0.linesBefore, rawLines.count) } ?? rawLines.count
-        var texts: [String] = []
-        texts.reserveCapacity(usable)
-        for raw in rawLines.prefix(usable) {
-            texts.append(String(decoding: raw, as: UTF8.self))
-        }
-
         var documents: [EvalDocument] = []
         var positions: [DocumentID: Int] = [:]
         var warnings: [String] = []
-        for (k, text) in texts.enumerated() {
+        for (k, raw) in rawLines.prefix(usable).enumerated() {
             let lineno = k + 1
             // The line as Python sees it, with its (translated) newline.
-            let line = k < rawLines.count - 1 || bytesEndWithNewline(bytes) ? text + "\n" : text
-            if PythonText.strip(line).isEmpty { continue }
+            var line = Array(raw)
+            if k < rawLines.count - 1 || bytesEndWithNewline(bytes) { line.append(0x0A) }
+            if String(decoding: line, as: UTF8.self).unicodeScalars.allSatisfy(PythonText.isSpace) { continue }
             let record: PyValue
             do {
-                record = try PyJSONParser.loads(line)
+                record = try PyJSONParser.loads(utf8: line)
             } catch let e as PyJSONError {
                 throw EvalInputError(message: "\(name) file \(source), line \(lineno): invalid JSON: \(e.message)")
             }

@@ -175,41 +175,51 @@ struct PyJSONError: Error {
 }
 
 /// A JSON parser with the acceptance rules, results and error messages of
-/// CPython 3.11's `json.loads` (its C scanner, strict mode).
+/// CPython 3.11's `json.loads` (its C scanner, strict mode). It works on
+/// UTF-8 bytes; error positions are counted in code points, as Python's are.
 struct PyJSONParser {
-    private let s: [Unicode.Scalar]
+    private let s: [UInt8]
     private var depth = 0
     private static let maxDepth = 900
 
-    private init(_ s: [Unicode.Scalar]) { self.s = s }
+    private init(_ s: [UInt8]) { self.s = s }
 
     /// Python `json.loads(text)`. Errors carry Python's message, e.g.
     /// "Expecting value: line 1 column 1 (char 0)".
     static func loads(_ text: String) throws -> PyValue {
-        let chars = PythonText.scalars(text)
-        var parser = PyJSONParser(chars)
+        try loads(utf8: Array(text.utf8))
+    }
+
+    /// `json.loads` of valid UTF-8 bytes.
+    static func loads(utf8 bytes: [UInt8]) throws -> PyValue {
+        var parser = PyJSONParser(bytes)
         do {
             return try parser.decode()
         } catch let e as PyJSONError {
-            throw PyJSONError(message: PyJSONParser.describe(e, in: chars), position: e.position)
+            throw PyJSONError(message: PyJSONParser.describe(e, in: bytes), position: e.position)
         }
     }
 
-    /// The `JSONDecodeError` text: message, line, column and character.
-    private static func describe(_ e: PyJSONError, in s: [Unicode.Scalar]) -> String {
+    /// The `JSONDecodeError` text: message, line, column and character
+    /// (the error's byte offset turned into a code point index).
+    private static func describe(_ e: PyJSONError, in s: [UInt8]) -> String {
         if e.position < 0 { return e.message }
-        let pos = min(e.position, s.count)
+        let end = min(e.position, s.count)
+        var pos = 0
         var line = 1
         var lastNewline = -1
-        for i in 0..<pos where s[i] == "\n" {
-            line += 1
-            lastNewline = i
+        for i in 0..<end where s[i] & 0xC0 != 0x80 {
+            if s[i] == 0x0A {
+                line += 1
+                lastNewline = pos
+            }
+            pos += 1
         }
         return "\(e.message): line \(line) column \(pos - lastNewline) (char \(pos))"
     }
 
     private mutating func decode() throws -> PyValue {
-        if let first = s.first, first.value == 0xFEFF {
+        if s.count >= 3, s[0] == 0xEF, s[1] == 0xBB, s[2] == 0xBF {
             throw PyJSONError(message: "Unexpected UTF-8 BOM (decode using utf-8-sig)", position: 0)
         }
         var idx = skipWhiteSpace(0)
@@ -227,23 +237,24 @@ struct PyJSONParser {
     /// Python's scanner signals "no value here" with StopIteration(position).
     private struct StopIteration: Error { var position: Int }
 
+    private static let quote = UInt8(ascii: "\""), backslash = UInt8(ascii: "\\")
+
     private func skipWhiteSpace(_ start: Int) -> Int {
         var i = start
         while i < s.count {
             switch s[i] {
-            case " ", "\t", "\n", "\r": i += 1
+            case 0x20, 0x09, 0x0A, 0x0D: i += 1
             default: return i
             }
         }
         return i
     }
 
-    private func matches(_ word: String, at idx: Int) -> Bool {
-        var i = idx
-        for c in word.unicodeScalars {
-            guard i < s.count, s[i] == c else { return false }
-            i += 1
-        }
+    private func matches(_ word: StaticString, at idx: Int) -> Bool {
+        let n = word.utf8CodeUnitCount
+        guard idx + n <= s.count else { return false }
+        let w = word.utf8Start
+        for k in 0..<n where s[idx + k] != w[k] { return false }
         return true
     }
 
@@ -251,29 +262,30 @@ struct PyJSONParser {
         guard idx < s.count else { throw StopIteration(position: idx) }
         let n = s.count
         switch s[idx] {
-        case "\"":
-            return try scanString(idx + 1)
-        case "{":
+        case UInt8(ascii: "\""):
+            let (text, end) = try scanString(idx + 1)
+            return (.string(text), end)
+        case UInt8(ascii: "{"):
             depth += 1
             defer { depth -= 1 }
             if depth > PyJSONParser.maxDepth { throw PyJSONError(message: "nesting too deep", position: idx) }
             return try parseObject(idx + 1)
-        case "[":
+        case UInt8(ascii: "["):
             depth += 1
             defer { depth -= 1 }
             if depth > PyJSONParser.maxDepth { throw PyJSONError(message: "nesting too deep", position: idx) }
             return try parseArray(idx + 1)
-        case "n" where idx + 3 < n && matches("null", at: idx):
+        case UInt8(ascii: "n") where idx + 3 < n && matches("null", at: idx):
             return (.null, idx + 4)
-        case "t" where idx + 3 < n && matches("true", at: idx):
+        case UInt8(ascii: "t") where idx + 3 < n && matches("true", at: idx):
             return (.bool(true), idx + 4)
-        case "f" where idx + 4 < n && matches("false", at: idx):
+        case UInt8(ascii: "f") where idx + 4 < n && matches("false", at: idx):
             return (.bool(false), idx + 5)
-        case "N" where idx + 2 < n && matches("NaN", at: idx):
+        case UInt8(ascii: "N") where idx + 2 < n && matches("NaN", at: idx):
             return (.float(.nan), idx + 3)
-        case "I" where idx + 7 < n && matches("Infinity", at: idx):
+        case UInt8(ascii: "I") where idx + 7 < n && matches("Infinity", at: idx):
             return (.float(.infinity), idx + 8)
-        case "-" where idx + 8 < n && matches("-Infinity", at: idx):
+        case UInt8(ascii: "-") where idx + 8 < n && matches("-Infinity", at: idx):
             return (.float(-.infinity), idx + 9)
         default:
             return try matchNumber(idx)
@@ -281,30 +293,34 @@ struct PyJSONParser {
     }
 
     private func isDigit(_ i: Int) -> Bool {
-        i < s.count && s[i].value >= 0x30 && s[i].value <= 0x39
+        i < s.count && s[i] >= 0x30 && s[i] <= 0x39
+    }
+
+    private func isByte(_ i: Int, _ c: Unicode.Scalar) -> Bool {
+        i < s.count && s[i] == UInt8(c.value)
     }
 
     private func matchNumber(_ start: Int) throws -> (PyValue, Int) {
         var idx = start
-        if idx < s.count, s[idx] == "-" { idx += 1 }
-        if isDigit(idx), s[idx] != "0" {
+        if isByte(idx, "-") { idx += 1 }
+        if isDigit(idx), s[idx] != UInt8(ascii: "0") {
             while isDigit(idx) { idx += 1 }
-        } else if idx < s.count, s[idx] == "0" {
+        } else if isByte(idx, "0") {
             idx += 1
         } else {
             throw StopIteration(position: start)
         }
         let intEnd = idx
         var isFloat = false
-        if idx < s.count, s[idx] == ".", isDigit(idx + 1) {
+        if isByte(idx, "."), isDigit(idx + 1) {
             idx += 2
             while isDigit(idx) { idx += 1 }
             isFloat = true
         }
-        if idx < s.count, s[idx] == "e" || s[idx] == "E" {
+        if isByte(idx, "e") || isByte(idx, "E") {
             let save = idx
             idx += 1
-            if idx < s.count, s[idx] == "-" || s[idx] == "+" { idx += 1 }
+            if isByte(idx, "-") || isByte(idx, "+") { idx += 1 }
             if isDigit(idx) {
                 while isDigit(idx) { idx += 1 }
                 isFloat = true
@@ -312,11 +328,10 @@ struct PyJSONParser {
                 idx = save
             }
         }
-        let text = PythonText.string(s[start..<idx])
         if isFloat {
-            return (.float(Double(text) ?? .nan), idx)
+            return (.float(Double(String(decoding: s[start..<idx], as: UTF8.self)) ?? .nan), idx)
         }
-        var digits = PythonText.string(s[start..<intEnd])
+        var digits = String(decoding: s[start..<intEnd], as: UTF8.self)
         if digits == "-0" { digits = "0" }
         return (.int(digits), idx)
     }
@@ -326,33 +341,43 @@ struct PyJSONParser {
         var position: [CodePoints: Int] = [:]
         var idx = skipWhiteSpace(start)
         let last = s.count - 1
-        if idx > last || s[idx] != "}" {
+        if idx > last || s[idx] != UInt8(ascii: "}") {
             while idx <= last {
-                guard s[idx] == "\"" else {
+                guard s[idx] == PyJSONParser.quote else {
                     throw PyJSONError(message: "Expecting property name enclosed in double quotes", position: idx)
                 }
-                let (keyValue, afterKey) = try scanString(idx + 1)
-                guard case .string(let key) = keyValue else { fatalError("a string scan returns a string") }
+                let (key, afterKey) = try scanString(idx + 1)
                 idx = skipWhiteSpace(afterKey)
-                guard idx <= last, s[idx] == ":" else {
+                guard idx <= last, s[idx] == UInt8(ascii: ":") else {
                     throw PyJSONError(message: "Expecting ':' delimiter", position: idx)
                 }
                 idx = skipWhiteSpace(idx + 1)
                 let (value, afterValue) = try scanOnce(idx)
-                if let at = position[CodePoints(key)] {
-                    fields[at].value = value
+                if fields.count < 8 {
+                    if let at = fields.firstIndex(where: { PythonText.same($0.key, key) }) {
+                        fields[at].value = value
+                    } else {
+                        fields.append((key: key, value: value))
+                    }
                 } else {
-                    position[CodePoints(key)] = fields.count
-                    fields.append((key: key, value: value))
+                    if position.isEmpty {
+                        for (k, f) in fields.enumerated() { position[CodePoints(f.key)] = k }
+                    }
+                    if let at = position[CodePoints(key)] {
+                        fields[at].value = value
+                    } else {
+                        position[CodePoints(key)] = fields.count
+                        fields.append((key: key, value: value))
+                    }
                 }
                 idx = skipWhiteSpace(afterValue)
-                if idx <= last, s[idx] == "}" { break }
-                guard idx <= last, s[idx] == "," else {
+                if idx <= last, s[idx] == UInt8(ascii: "}") { break }
+                guard idx <= last, s[idx] == UInt8(ascii: ",") else {
                     throw PyJSONError(message: "Expecting ',' delimiter", position: idx)
                 }
                 idx = skipWhiteSpace(idx + 1)
             }
-            guard idx <= last, s[idx] == "}" else {
+            guard idx <= last, s[idx] == UInt8(ascii: "}") else {
                 throw PyJSONError(message: "Expecting property name enclosed in double quotes", position: idx)
             }
         }
@@ -363,25 +388,25 @@ struct PyJSONParser {
         var items: [PyValue] = []
         var idx = skipWhiteSpace(start)
         let last = s.count - 1
-        if idx > last || s[idx] != "]" {
+        if idx > last || s[idx] != UInt8(ascii: "]") {
             while idx <= last {
                 let (value, after) = try scanOnce(idx)
                 items.append(value)
                 idx = skipWhiteSpace(after)
-                if idx <= last, s[idx] == "]" { break }
-                guard idx <= last, s[idx] == "," else {
+                if idx <= last, s[idx] == UInt8(ascii: "]") { break }
+                guard idx <= last, s[idx] == UInt8(ascii: ",") else {
                     throw PyJSONError(message: "Expecting ',' delimiter", position: idx)
                 }
                 idx = skipWhiteSpace(idx + 1)
             }
-            guard idx <= last, s[idx] == "]" else { throw StopIteration(position: idx) }
+            guard idx <= last, s[idx] == UInt8(ascii: "]") else { throw StopIteration(position: idx) }
         }
         return (.array(items), idx + 1)
     }
 
     private func hexValue(_ i: Int) -> UInt32? {
         guard i < s.count else { return nil }
-        let v = s[i].value
+        let v = UInt32(s[i])
         switch v {
         case 0x30...0x39: return v - 0x30
         case 0x41...0x46: return v - 0x41 + 10
@@ -403,18 +428,18 @@ struct PyJSONParser {
     }
 
     /// `scanstring`: `start` is just after the opening quote.
-    private func scanString(_ start: Int) throws -> (PyValue, Int) {
+    private func scanString(_ start: Int) throws -> (String, Int) {
         let begin = start - 1
         let len = s.count
-        var out = String.UnicodeScalarView()
+        var out: [UInt8] = []
         var end = start
         while true {
             var next = end
-            var c: Unicode.Scalar = "\0"
+            var c: UInt8 = 0
             while next < len {
                 c = s[next]
-                if c == "\"" || c == "\\" { break }
-                if c.value <= 0x1F {
+                if c == PyJSONParser.quote || c == PyJSONParser.backslash { break }
+                if c <= 0x1F {
                     throw PyJSONError(message: "Invalid control character at", position: next)
                 }
                 next += 1
@@ -422,26 +447,26 @@ struct PyJSONParser {
             guard next < len else {
                 throw PyJSONError(message: "Unterminated string starting at", position: begin)
             }
-            out.append(contentsOf: s[end..<next])
-            if c == "\"" {
-                return (.string(String(out)), next + 1)
+            if c == PyJSONParser.quote {
+                if out.isEmpty { return (String(decoding: s[end..<next], as: UTF8.self), next + 1) }
+                out.append(contentsOf: s[end..<next])
+                return (String(decoding: out, as: UTF8.self), next + 1)
             }
+            out.append(contentsOf: s[end..<next])
             next += 1  // past the backslash
             guard next < len else {
                 throw PyJSONError(message: "Unterminated string starting at", position: begin)
             }
             let e = s[next]
-            if e != "u" {
+            if e != UInt8(ascii: "u") {
                 end = next + 1
                 switch e {
-                case "\"": out.append("\"")
-                case "\\": out.append("\\")
-                case "/": out.append("/")
-                case "b": out.append("\u{08}")
-                case "f": out.append("\u{0C}")
-                case "n": out.append("\n")
-                case "r": out.append("\r")
-                case "t": out.append("\t")
+                case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): out.append(e)
+                case UInt8(ascii: "b"): out.append(0x08)
+                case UInt8(ascii: "f"): out.append(0x0C)
+                case UInt8(ascii: "n"): out.append(0x0A)
+                case UInt8(ascii: "r"): out.append(0x0D)
+                case UInt8(ascii: "t"): out.append(0x09)
                 default:
                     throw PyJSONError(message: "Invalid \\escape", position: end - 2)
                 }
@@ -453,7 +478,7 @@ struct PyJSONParser {
                 throw PyJSONError(message: "Invalid \\uXXXX escape", position: next - 1)
             }
             var code = try fourHex(next)
-            if (0xD800...0xDBFF).contains(code), end + 6 < len, s[end] == "\\", s[end + 1] == "u" {
+            if (0xD800...0xDBFF).contains(code), end + 6 < len, s[end] == PyJSONParser.backslash, s[end + 1] == UInt8(ascii: "u") {
                 let low = try fourHex(end + 2)
                 if (0xDC00...0xDFFF).contains(low) {
                     code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
@@ -462,7 +487,7 @@ struct PyJSONParser {
             }
             // A lone surrogate (which Python keeps) cannot be held by a Swift
             // string: it becomes U+FFFD.
-            out.append(Unicode.Scalar(code) ?? "\u{FFFD}")
+            out.append(contentsOf: UTF8.encode(Unicode.Scalar(code) ?? "\u{FFFD}")!)
         }
     }
 }

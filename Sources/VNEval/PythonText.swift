@@ -16,19 +16,21 @@ enum PythonText {
 
     /// A string made of `scalars`.
     static func string<S: Sequence>(_ scalars: S) -> String where S.Element == Unicode.Scalar {
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: scalars)
-        return String(view)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(scalars.underestimatedCount)
+        for c in scalars { bytes.append(contentsOf: UTF8.encode(c)!) }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
-    /// Python `a == b` on `str`: the same code points (no canonical equivalence).
+    /// Python `a == b` on `str`: the same code points (no canonical
+    /// equivalence); equal UTF-8 bytes are equal code points.
     static func same(_ a: String, _ b: String) -> Bool {
-        a.unicodeScalars.elementsEqual(b.unicodeScalars)
+        a.utf8.elementsEqual(b.utf8)
     }
 
-    /// Python `a < b` on `str`: code point order.
+    /// Python `a < b` on `str`: code point order (which UTF-8 byte order keeps).
     static func less(_ a: String, _ b: String) -> Bool {
-        a.unicodeScalars.lexicographicallyPrecedes(b.unicodeScalars) { $0.value < $1.value }
+        a.utf8.lexicographicallyPrecedes(b.utf8)
     }
 
     /// Python `len(s)`.
@@ -45,7 +47,15 @@ enum PythonText {
     // MARK: Normalization
 
     /// `unicodedata.normalize("NFC", s)`.
-    static func nfc(_ s: String) -> String { s.precomposedStringWithCanonicalMapping }
+    static func nfc(_ s: String) -> String {
+        isKnownNFC(s) ? s : s.precomposedStringWithCanonicalMapping
+    }
+
+    /// Whether `s` is certainly in NFC: made only of characters below U+0300
+    /// and precomposed Latin letters (U+1E00–U+1EFF), none of which combine.
+    private static func isKnownNFC(_ s: String) -> Bool {
+        s.unicodeScalars.allSatisfy { $0.value < 0x300 || (0x1E00...0x1EFF).contains($0.value) }
+    }
 
     /// `unicodedata.normalize("NFD", s)`.
     static func nfd(_ s: String) -> String { s.decomposedStringWithCanonicalMapping }
@@ -114,6 +124,7 @@ enum PythonText {
     /// "oa", "oe", "oy", "ua", "ue", "uy" (any case, not after "q", at the end of
     /// a word) moves to the first vowel; the result is NFC. "hoá" → "hóa".
     static func foldTones(_ s: String) -> String {
+        if !mayNeedToneFolding(s) { return nfc(s) }
         let d = scalars(nfd(s))
         var out: [Unicode.Scalar] = []
         out.reserveCapacity(d.count)
@@ -140,6 +151,29 @@ enum PythonText {
 
     // MARK: Case
 
+    /// Whether the NFD form of `s` can hold "o"/"u" + "a"/"e"/"y" + a tone
+    /// mark: that needs a plain ASCII "o"/"u" followed by a non-ASCII
+    /// character, or by "a"/"e"/"y" and then a non-ASCII character.
+    private static func mayNeedToneFolding(_ s: String) -> Bool {
+        let u = Array(s.utf8)
+        for i in u.indices {
+            switch u[i] {
+            case UInt8(ascii: "o"), UInt8(ascii: "O"), UInt8(ascii: "u"), UInt8(ascii: "U"):
+                guard i + 1 < u.count else { continue }
+                if u[i + 1] >= 0x80 { return true }
+                switch u[i + 1] {
+                case UInt8(ascii: "a"), UInt8(ascii: "A"), UInt8(ascii: "e"), UInt8(ascii: "E"), UInt8(ascii: "y"), UInt8(ascii: "Y"):
+                    if i + 2 < u.count, u[i + 2] >= 0x80 { return true }
+                default:
+                    break
+                }
+            default:
+                continue
+            }
+        }
+        return false
+    }
+
     /// Python `str.lower()`: full lower-case mappings, with the Final_Sigma rule
     /// for U+03A3.
     static func lower(_ s: String) -> String {
@@ -148,11 +182,40 @@ enum PythonText {
         for (i, c) in chars.enumerated() {
             if c.value == 0x03A3 {
                 out.append(isFinalSigma(chars, at: i) ? "\u{03C2}" : "\u{03C3}")
+            } else if c.value < 0x80 {
+                out.append(c.value >= 0x41 && c.value <= 0x5A ? Unicode.Scalar(c.value + 0x20)! : c)
+            } else if let mapped = table(c.value) {
+                out.append(contentsOf: mapped.lower.unicodeScalars)
             } else {
                 out.append(contentsOf: c.properties.lowercaseMapping.unicodeScalars)
             }
         }
         return String(out)
+    }
+
+    /// Lower case and case folding of one character, precomputed for the
+    /// Latin ranges (Latin-1 to Latin Extended-B, Latin Extended Additional).
+    private struct Mapping: Sendable {
+        var lower: String
+        var folded: String
+    }
+
+    private static let latinTable: [Mapping] = (0x80..<0x250).map(mapping)
+    private static let latinAdditionalTable: [Mapping] = (0x1E00..<0x1F00).map(mapping)
+
+    private static func mapping(_ value: Int) -> Mapping {
+        let c = Unicode.Scalar(UInt32(value))!
+        var folded = String.UnicodeScalarView()
+        slowFold(c, to: &folded)
+        return Mapping(lower: c.properties.lowercaseMapping, folded: String(folded))
+    }
+
+    private static func table(_ value: UInt32) -> Mapping? {
+        switch value {
+        case 0x80..<0x250: return latinTable[Int(value) - 0x80]
+        case 0x1E00..<0x1F00: return latinAdditionalTable[Int(value) - 0x1E00]
+        default: return nil
+        }
     }
 
     /// CPython's Final_Sigma test: a cased letter before (skipping
@@ -175,6 +238,16 @@ enum PythonText {
     }
 
     private static func appendFolded(_ c: Unicode.Scalar, to out: inout String.UnicodeScalarView) {
+        if c.value < 0x80 {
+            out.append(c.value >= 0x41 && c.value <= 0x5A ? Unicode.Scalar(c.value + 0x20)! : c)
+        } else if let mapped = table(c.value) {
+            out.append(contentsOf: mapped.folded.unicodeScalars)
+        } else {
+            slowFold(c, to: &out)
+        }
+    }
+
+    private static func slowFold(_ c: Unicode.Scalar, to out: inout String.UnicodeScalarView) {
         let props = c.properties
         guard props.changesWhenCaseFolded || props.changesWhenCaseMapped else { out.append(c); return }
         switch c.value {
@@ -298,7 +371,7 @@ struct CodePoints: Hashable, Comparable, Sendable {
     static func < (a: CodePoints, b: CodePoints) -> Bool { PythonText.less(a.string, b.string) }
 
     func hash(into hasher: inout Hasher) {
-        for c in string.unicodeScalars { hasher.combine(c.value) }
-        hasher.combine(0xFFFF_FFFF as UInt32)
+        for b in string.utf8 { hasher.combine(b) }
+        hasher.combine(0xFF as UInt8)
     }
 }

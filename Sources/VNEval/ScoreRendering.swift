@@ -184,6 +184,19 @@ public enum EvalCommand {
         }
     }
 
+    /// Scores in-process predictions against an already read gold set.
+    public static func run(gold: EvalDocumentSet, predictions: EvalDocumentSet, types: String? = nil,
+                           json: Bool = false, showErrors: Int = 0, program: String = "vnextract eval") -> EvalRunResult {
+        do {
+            let options = try options(types: types, showErrors: showErrors)
+            return render(Scorer(options: options).score(gold: gold, predictions: predictions),
+                          json: json, showErrors: showErrors, program: program)
+        } catch {
+            return EvalRunResult(standardOutput: "", standardError: "\(program): error: \(error)\n",
+                                 exitStatus: inputErrorStatus, report: nil)
+        }
+    }
+
     private static func options(types: String?, showErrors: Int) throws -> ScoreOptions {
         if showErrors < 0 { throw EvalInputError(message: "--show-errors must be >= 0") }
         return ScoreOptions(types: try types.flatMap(ScoreOptions.parseTypes))

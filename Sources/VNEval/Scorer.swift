@@ -98,6 +98,7 @@ public struct Scorer: Sendable {
         var goldProblems: [(kind: String, doc: DocumentID, idx: Int, detail: String)] = []
         var predProblems: [(kind: String, doc: DocumentID, idx: Int, detail: String)] = []
         var validation = ValidationSummary()
+        let folds = FoldCache()
 
         let missingIDs = gold.documents.map(\.id).filter { !predictions.contains($0) }
         let extraIDs = predictions.documents.map(\.id).filter { !gold.contains($0) }
@@ -171,7 +172,7 @@ public struct Scorer: Sendable {
                         tallies[ti].valueCompared += 1
                         var keyOrder: [String]? = nil
                         if case .object(let fields)? = g.e.original?.value { keyOrder = fields.map(\.key) }
-                        let bad = ValueComparison.disagreements(gold: g.e.value, predicted: p.e.value, keyOrder: keyOrder)
+                        let bad = ValueComparison.disagreements(gold: g.e.value, predicted: p.e.value, keyOrder: keyOrder, cache: folds)
                         if bad.isEmpty {
                             tallies[ti].valueCorrect += 1
                         } else {

@@ -33,19 +33,21 @@ public enum ValueComparison {
     /// when they agree. Keys are listed in ``JSONValue/orderedKeys(_:)`` order
     /// (the scorer lists them in the gold file's order, as score.py does).
     public static func disagreements(gold: JSONValue, predicted: JSONValue) -> [String] {
-        disagreements(gold: gold, predicted: predicted, keyOrder: nil)
+        disagreements(gold: gold, predicted: predicted, keyOrder: nil, cache: nil)
     }
 
     /// The same, the gold keys taken in `keyOrder` (the order of the file)
     /// when given.
-    static func disagreements(gold: JSONValue, predicted: JSONValue, keyOrder: [String]?) -> [String] {
+    static func disagreements(gold: JSONValue, predicted: JSONValue, keyOrder: [String]?, cache: FoldCache?) -> [String] {
         guard case .object(let g) = gold else {
             return plainEqual(gold, predicted) ? [] : ["value"]
         }
-        var keys = JSONValue.orderedKeys(g)
+        let keys: [String]
         if let keyOrder {
             var seen = Set<String>()
             keys = keyOrder.filter { g[$0] != nil && seen.insert($0).inserted }
+        } else {
+            keys = JSONValue.orderedKeys(g)
         }
         let compared = keys.filter { !uncomparedKeys.contains($0) }
         guard case .object(let p) = predicted else {
@@ -61,9 +63,13 @@ public enum ValueComparison {
             }
             let ok: Bool
             if key == "name", case .string(let gs) = gv {
-                if case .string(let ps) = pv { ok = PythonText.same(foldName(gs), foldName(ps)) } else { ok = false }
+                if case .string(let ps) = pv {
+                    ok = PythonText.same(cache?.name(gs) ?? foldName(gs), cache?.name(ps) ?? foldName(ps))
+                } else {
+                    ok = false
+                }
             } else if key == "unit", case .string(let gs) = gv {
-                ok = unitsAgree(gs, pv)
+                ok = unitsAgree(gs, pv, cache: cache)
             } else {
                 ok = plainEqual(gv, pv)
             }
@@ -88,10 +94,10 @@ public enum ValueComparison {
     }
 
     /// score.py `units_agree`.
-    static func unitsAgree(_ gold: String, _ predicted: JSONValue) -> Bool {
+    static func unitsAgree(_ gold: String, _ predicted: JSONValue, cache: FoldCache? = nil) -> Bool {
         guard case .string(let ps) = predicted else { return false }
-        let g = PythonText.scalars(foldUnit(gold))
-        let p = PythonText.scalars(foldUnit(ps))
+        let g = PythonText.scalars(cache?.unit(gold) ?? foldUnit(gold))
+        let p = PythonText.scalars(cache?.unit(ps) ?? foldUnit(ps))
         if g == p { return true }
         let (short, long) = g.count < p.count ? (g, p) : (p, g)
         return !short.isEmpty && long.count > short.count
@@ -124,5 +130,26 @@ public enum ValueComparison {
         default:
             return false
         }
+    }
+}
+
+/// Folded names and units of one scoring run (corpora repeat them). Keys
+/// may be canonically equivalent spellings: both fold the same (NFC first).
+final class FoldCache {
+    private var names: [String: String] = [:]
+    private var units: [String: String] = [:]
+
+    func name(_ s: String) -> String {
+        if let folded = names[s] { return folded }
+        let folded = ValueComparison.foldName(s)
+        names[s] = folded
+        return folded
+    }
+
+    func unit(_ s: String) -> String {
+        if let folded = units[s] { return folded }
+        let folded = ValueComparison.foldUnit(s)
+        units[s] = folded
+        return folded
     }
 }
