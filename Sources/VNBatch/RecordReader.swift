@@ -106,8 +106,12 @@ public struct RecordReader: Sendable {
         func problem(_ message: String, byte: Int? = nil, id: String? = nil) -> Result<SourceRecord, RecordProblem> {
             .failure(RecordProblem(.error, at: location, byteOffset: byte ?? location.byteOffset, id: id, message: message))
         }
+        // Valid lines (nearly all) only need a validity check here: their text is
+        // transcoded once, after JSON parsing. Invalid ones are decoded to find
+        // the bad byte, or repaired with --lossy.
+        let isValid = bytes.withContiguousStorageIfAvailable { String(validating: $0, as: UTF8.self) != nil } ?? false
         let decoded: [UInt16], lineIssues: [DecodingIssue]
-        switch decode(bytes) {
+        switch isValid ? .success(([], [])) : decode(bytes) {
         case .success(let (units, issues)):
             decoded = units
             lineIssues = issues.map { DecodingIssue(byteOffset: location.byteOffset + $0.byteOffset, byteCount: $0.byteCount) }

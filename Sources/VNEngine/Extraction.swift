@@ -106,7 +106,7 @@ public final class Extractor {
     /// Extracts entities from tokenized text.
     public func extract(_ tokenized: TokenizedText, keepCandidates: Bool = false) -> ExtractionResult {
         let document = MatchDocument(tokenized, vocabularies: ruleSet.vocabularies)
-        var chart = [[Int: [ChartSpan]]](repeating: [:], count: ruleSet.typeNames.count)
+        var chart = [SpanTable](repeating: SpanTable(), count: ruleSet.typeNames.count)
         var winners: [(rule: Int, span: ChartSpan)] = []
         var allCandidates: [Candidate] = []
         for stage in ruleSet.stages {
@@ -118,7 +118,7 @@ public final class Extractor {
                 let chosen = resolve(&candidates)
                 let stable = chosen.count == previous.count
                     && zip(chosen, previous).allSatisfy { $0.rule == $1.rule && $0.span.start == $1.span.start && $0.span.end == $1.span.end }
-                chart[stage.type] = Dictionary(grouping: chosen.map(\.span), by: \.start)
+                chart[stage.type] = SpanTable(chosen.map(\.span), tokenCount: document.count)
                 previous = chosen
                 if keepCandidates && (stable || pass == passes) {
                     // `lost(to:)` indexes this stage's list; shift it into the combined one.
@@ -155,22 +155,24 @@ public final class Extractor {
         let document = runner.document
         var candidates: [Candidate] = []
         var tried = [Int](repeating: -1, count: ruleSet.rules.count)
+        var rulesHere: [Int] = []
+        let lowerRules = stage.byWord[.lower]!, keyRules = stage.byWord[.key]!, exactRules = stage.byWord[.exact]!
         for position in 0..<document.count {
-            var rulesHere: [Int] = []
-            func add(_ list: [Int]?) {
-                guard let list else { return }
+            rulesHere.removeAll(keepingCapacity: true)
+            func add(_ list: [Int]) {
                 for rule in list where tried[rule] != position {
                     tried[rule] = position
                     rulesHere.append(rule)
                 }
             }
-            if let id = document.lowerIDs[position] { add(stage.byTrigger[.word(id, .lower)]) }
-            if let id = document.keyIDs[position] { add(stage.byTrigger[.word(id, .key)]) }
-            if let id = document.exactIDs[position] { add(stage.byTrigger[.word(id, .exact)]) }
-            add(stage.byTrigger[.kind(document.text.tokens[position].kind)])
-            for type in stage.spanTriggers where runner.chart[type][position] != nil { add(stage.byTrigger[.span(type)]) }
+            if let id = document.lowerIDs[position] { add(lowerRules[Int(id)]) }
+            if let id = document.keyIDs[position] { add(keyRules[Int(id)]) }
+            if let id = document.exactIDs[position] { add(exactRules[Int(id)]) }
+            add(stage.byKind[document.text.tokens[position].kind.ordinal])
+            for type in stage.spanTriggers where !runner.chart[type].spans(at: position).isEmpty { add(stage.bySpan[type]) }
             add(stage.unindexed)
-            rulesHere.sort()
+            if rulesHere.isEmpty { continue }
+            if rulesHere.count > 1 { rulesHere.sort() }
             for ruleIndex in rulesHere {
                 if let candidate = candidate(ruleIndex, at: position, runner, pass: pass) { candidates.append(candidate) }
             }
@@ -204,8 +206,8 @@ public final class Extractor {
         for program in rule.notAfter where tokens.upperBound < runner.document.count {
             if runner.matchesAny(program, at: tokens.upperBound) { return "a not-after pattern matches after it" }
         }
-        for program in rule.notBefore {
-            for start in stride(from: tokens.lowerBound - 1, through: max(0, tokens.lowerBound - 8), by: -1) {
+        for (program, maxTokens) in rule.notBefore {
+            for start in stride(from: tokens.lowerBound - 1, through: max(0, tokens.lowerBound - maxTokens), by: -1) {
                 if runner.matchesAny(program, at: start, endingAt: tokens.lowerBound) { return "a not-before pattern matches before it" }
             }
         }
@@ -242,7 +244,7 @@ public final class Extractor {
             var call = ProducerArguments()
             for argument in list {
                 guard let value = evaluate(argument.value, arguments) else { return nil }
-                if let label = argument.label { call.labeled[label] = value } else { call.positional.append(value) }
+                if let label = argument.label { call.labeled.append((label, value)) } else { call.positional.append(value) }
             }
             return ruleSet.producers.producer(named: name)?(call)
         }

@@ -5,6 +5,8 @@ import VNRules
 struct LexiconTrie: Sendable {
     private var children: [[Int32: Int32]] = [[:]]
     private var values: [JSONValue?] = [nil]
+    /// The number of words of the longest phrase.
+    private(set) var maxLength = 0
 
     /// Adds a phrase (word ids) with its value; a repeated phrase keeps its first value.
     mutating func insert(_ ids: [Int32], value: JSONValue) {
@@ -20,6 +22,7 @@ struct LexiconTrie: Sendable {
             }
         }
         if values[node] == nil { values[node] = value }
+        maxLength = max(maxLength, ids.count)
     }
 
     /// The first words of all phrases.

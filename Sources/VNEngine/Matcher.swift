@@ -19,12 +19,16 @@ struct MatchDocument {
         keyIDs.reserveCapacity(count)
         exactIDs.reserveCapacity(count)
         var buffer: [UInt16] = []
+        let hasKeyWords = key.count > 0
         for token in text.tokens {
             buffer.removeAll(keepingCapacity: true)
             FoldedKey.appendLowercased(text.text.units[token.range], to: &buffer)
-            lowerIDs.append(lower.id(buffer))
-            keyIDs.append(key.id(text.keyUnits[token.keyRange]))
-            exactIDs.append(exact.id(text.text.units[token.range]))
+            let lowerID = lower.id(buffer)
+            lowerIDs.append(lowerID)
+            keyIDs.append(hasKeyWords ? key.id(text.keyUnits[token.keyRange]) : nil)
+            // Every exact-mode word's lower case is interned in the lower vocabulary
+            // too, so a word unknown there cannot be an exact-mode word.
+            exactIDs.append(lowerID == nil ? nil : exact.id(text.text.units[token.range]))
         }
         self.lowerIDs = lowerIDs
         self.keyIDs = keyIDs
@@ -48,6 +52,34 @@ struct ChartSpan: Sendable {
     let value: JSONValue
 }
 
+/// The spans of one type, found by start token with one array read.
+struct SpanTable: Sendable {
+    private var spans: [ChartSpan] = []
+    /// For each token, the range of `spans` starting there (empty table: no storage).
+    private var firstAt: [Int32] = []
+
+    init() {}
+
+    /// A table of `spans` (sorted by start) over a document of `tokenCount` tokens.
+    init(_ spans: [ChartSpan], tokenCount: Int) {
+        guard !spans.isEmpty else { return }
+        self.spans = spans.sorted { $0.start < $1.start }
+        firstAt = [Int32](repeating: 0, count: tokenCount + 1)
+        var k = 0
+        for position in 0...tokenCount {
+            while k < self.spans.count && self.spans[k].start < position { k += 1 }
+            firstAt[position] = Int32(k)
+        }
+    }
+
+    /// The spans starting at token `position`.
+    @inline(__always)
+    func spans(at position: Int) -> ArraySlice<ChartSpan> {
+        guard !firstAt.isEmpty, position < firstAt.count - 1 else { return [] }
+        return spans[Int(firstAt[position])..<Int(firstAt[position + 1])]
+    }
+}
+
 /// What a capture slot holds during matching.
 struct CaptureSlot {
     var start = -1
@@ -66,7 +98,7 @@ struct PatternRunner {
     let document: MatchDocument
     let ruleSet: RuleSet
     /// Spans of earlier stages, per type, by start token.
-    let chart: [[Int: [ChartSpan]]]
+    let chart: [SpanTable]
 
     /// Every way `program` matches starting at token `start`, longest first.
     func matches(_ program: PatternProgram, at start: Int, limit: Int = 64) -> [PatternMatch] {
@@ -109,7 +141,7 @@ struct PatternRunner {
                 }
             }
         case .span(let type, let slot):
-            for span in chart[type][pos] ?? [] {
+            for span in chart[type].spans(at: pos) {
                 withSlot(slot, CaptureSlot(start: span.start, end: span.end, value: span.value), &state) {
                     run(code, pc + 1, span.end, &$0)
                 }

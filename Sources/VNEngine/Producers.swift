@@ -4,18 +4,26 @@ import VNRules
 public struct ProducerArguments: Sendable {
     /// Arguments written without a label, in order.
     public var positional: [JSONValue]
-    /// Arguments written `label: value`.
-    public var labeled: [String: JSONValue]
+    /// Arguments written `label: value`, in order (a list: calls have few arguments,
+    /// and this runs for every match).
+    public var labeled: [(label: String, value: JSONValue)]
 
     /// Creates an argument list.
-    public init(positional: [JSONValue] = [], labeled: [String: JSONValue] = [:]) {
+    public init(positional: [JSONValue] = [], labeled: [(label: String, value: JSONValue)] = []) {
         self.positional = positional
         self.labeled = labeled
     }
 
+    /// The labeled arguments that are not null, as an object's fields.
+    public var nonNullFields: [String: JSONValue] {
+        var fields: [String: JSONValue] = [:]
+        for (label, value) in labeled where !value.isNull { fields[label] = value }
+        return fields
+    }
+
     /// The argument labeled `label`, else the positional one at `index`, else null.
     public func value(_ label: String, at index: Int? = nil) -> JSONValue {
-        if let value = labeled[label] { return value }
+        for argument in labeled where argument.label == label { return argument.value }
         if let index, index < positional.count { return positional[index] }
         return .null
     }

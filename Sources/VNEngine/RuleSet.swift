@@ -1,8 +1,8 @@
 import VNRules
 import VNText
 
-/// One rule, compiled.
-public struct CompiledRule: @unchecked Sendable {
+/// One rule, compiled. A class: the matcher hands it around without copying its parts.
+public final class CompiledRule: Sendable {
     /// The rule id ("money.scaled_number").
     public let id: String
     /// The type it produces.
@@ -17,17 +17,41 @@ public struct CompiledRule: @unchecked Sendable {
     public let location: RuleSourceLocation
     let typeIndex: Int
     let program: PatternProgram
-    let notBefore: [PatternProgram]
+    /// Not-before patterns with the most tokens each can match.
+    let notBefore: [(program: PatternProgram, maxTokens: Int)]
     let notAfter: [PatternProgram]
     let emit: ValueExpression
+
+    init(id: String, type: String, priority: Int, order: Int, examples: [RuleExample], location: RuleSourceLocation,
+         typeIndex: Int, program: PatternProgram, notBefore: [(program: PatternProgram, maxTokens: Int)],
+         notAfter: [PatternProgram], emit: ValueExpression) {
+        self.id = id
+        self.type = type
+        self.priority = priority
+        self.order = order
+        self.examples = examples
+        self.location = location
+        self.typeIndex = typeIndex
+        self.program = program
+        self.notBefore = notBefore
+        self.notAfter = notAfter
+        self.emit = emit
+    }
 }
 
-/// The rules of one type, run together.
+/// The rules of one type, run together, indexed by what can start them.
 struct Stage: Sendable {
     let type: Int
     let rules: [Int]
-    let byTrigger: [Trigger: [Int]]
+    /// Rules whose first item is a word, by word id, per literal mode.
+    let byWord: [LiteralMode: [[Int]]]
+    /// Rules whose first item tests a token kind, by ``TokenKind/ordinal``.
+    let byKind: [[Int]]
+    /// Rules whose first item is a span, by span type.
+    let bySpan: [[Int]]
+    /// Rules that can start anywhere (a regex, `.`, attributes without a kind).
     let unindexed: [Int]
+    /// Span types some rule here starts with.
     let spanTriggers: [Int]
     let selfReferencing: Bool
 }
@@ -147,6 +171,12 @@ private struct RuleCompiler {
         guard let tokenized = try? tokenizer.tokenize(normalizer.normalize(phrase)) else { return [] }
         var buffer: [UInt16] = []
         return tokenized.tokens.map { token in
+            if mode == .exact {
+                // Keep the lower vocabulary a filter for exact lookups (see MatchDocument).
+                buffer.removeAll(keepingCapacity: true)
+                TokenUnits.append(token, of: tokenized, mode: .lower, to: &buffer)
+                _ = vocabularies[.lower]!.intern(buffer)
+            }
             buffer.removeAll(keepingCapacity: true)
             TokenUnits.append(token, of: tokenized, mode: mode, to: &buffer)
             return vocabularies[mode]!.intern(buffer)
@@ -160,7 +190,10 @@ private struct RuleCompiler {
         var captureNames: [String] = []
         let program = compilePattern(declaration.pattern, captures: &captureNames, at: declaration.location)
         var ignored: [String] = []
-        let notBefore = declaration.notBefore.map { compilePattern($0, captures: &ignored, at: declaration.location) }
+        let notBefore = declaration.notBefore.map { node in
+            let program = compilePattern(node, captures: &ignored, at: declaration.location)
+            return (program: program, maxTokens: maxTokens(program))
+        }
         let notAfter = declaration.notAfter.map { compilePattern($0, captures: &ignored, at: declaration.location) }
         checkExpression(declaration.emit, captures: Set(captureNames))
         guard diagnostics.count == before else { return nil }
@@ -301,6 +334,29 @@ private struct RuleCompiler {
         return reaches(0)
     }
 
+    /// The most tokens `program` can consume (spans and long repetitions count as 8).
+    private func maxTokens(_ program: PatternProgram) -> Int {
+        var memo: [Int: Int] = [:]
+        func longest(_ pc: Int, _ depth: Int) -> Int {
+            guard pc < program.instructions.count, depth < 64 else { return 0 }
+            if let known = memo[pc] { return known }
+            let result: Int
+            switch program.instructions[pc] {
+            case .match: result = 0
+            case .token: result = 1 + longest(pc + 1, depth + 1)
+            case .words(let ids, _): result = ids.count + longest(pc + 1, depth + 1)
+            case .lexicon(let index, _): result = lexicons[index].trie.maxLength + longest(pc + 1, depth + 1)
+            case .span: result = 8 + longest(pc + 1, depth + 1)
+            case .glued, .captureStart, .captureEnd: result = longest(pc + 1, depth + 1)
+            case .split(let a, let b): result = max(longest(a, depth + 1), longest(b, depth + 1))
+            case .jump(let t): result = longest(t, depth + 1)
+            }
+            memo[pc] = result
+            return result
+        }
+        return min(longest(0, 0), 16)
+    }
+
     private mutating func checkExpression(_ expression: ValueExpression, captures: Set<String>) {
         switch expression {
         case .literal: break
@@ -321,7 +377,7 @@ private struct RuleCompiler {
     private mutating func orderStages() {
         var dependencies = [Set<Int>](repeating: [], count: typeNames.count)
         for rule in rules {
-            for program in [rule.program] + rule.notBefore + rule.notAfter {
+            for program in [rule.program] + rule.notBefore.map(\.program) + rule.notAfter {
                 for instruction in program.instructions {
                     if case .span(let type, _) = instruction { dependencies[rule.typeIndex].insert(type) }
                 }
@@ -346,9 +402,13 @@ private struct RuleCompiler {
         for type in 0..<typeNames.count { visit(type, []) }
         stages = order.map { type in
             let members = rules.indices.filter { rules[$0].typeIndex == type }
-            var byTrigger: [Trigger: [Int]] = [:]
+            var byWord: [LiteralMode: [[Int]]] = [:]
+            for mode in [LiteralMode.lower, .key, .exact] {
+                byWord[mode] = [[Int]](repeating: [], count: vocabularies[mode]!.count)
+            }
+            var byKind = [[Int]](repeating: [], count: TokenKind.allCases.count)
+            var bySpan = [[Int]](repeating: [], count: typeNames.count)
             var unindexed: [Int] = []
-            var spanTriggers = Set<Int>()
             for member in members {
                 let triggers = rules[member].program.firstTriggers { index in
                     let mode = LiteralMode(self.lexicons[index].mode)
@@ -359,12 +419,29 @@ private struct RuleCompiler {
                     continue
                 }
                 for trigger in triggers {
-                    byTrigger[trigger, default: []].append(member)
-                    if case .span(let t) = trigger { spanTriggers.insert(t) }
+                    switch trigger {
+                    case .word(let id, let mode): byWord[mode]![Int(id)].append(member)
+                    case .kind(let kind): byKind[kind.ordinal].append(member)
+                    case .span(let t): bySpan[t].append(member)
+                    case .anything: break
+                    }
                 }
             }
-            return Stage(type: type, rules: members, byTrigger: byTrigger, unindexed: unindexed,
-                         spanTriggers: spanTriggers.sorted(), selfReferencing: dependencies[type].contains(type))
+            return Stage(type: type, rules: members, byWord: byWord, byKind: byKind, bySpan: bySpan, unindexed: unindexed,
+                         spanTriggers: bySpan.indices.filter { !bySpan[$0].isEmpty },
+                         selfReferencing: dependencies[type].contains(type))
+        }
+    }
+}
+
+extension TokenKind {
+    /// A small index for per-kind tables.
+    var ordinal: Int {
+        switch self {
+        case .word: return 0
+        case .number: return 1
+        case .punctuation: return 2
+        case .symbol: return 3
         }
     }
 }

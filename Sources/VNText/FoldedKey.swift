@@ -16,9 +16,11 @@ public enum FoldedKey {
 
     /// Appends the simple lower case of `units` to `output` ("LĐLĐ" → "lđlđ"; diacritics kept).
     @inline(__always)
-    public static func appendLowercased<Units: Collection<UInt16>>(_ units: Units, to output: inout [UInt16]) {
+    public static func appendLowercased(_ units: ArraySlice<UInt16>, to output: inout [UInt16]) {
         let lowers = CharacterTables.lowers
-        for unit in units { output.append(lowers[Int(unit)]) }
+        lowers.withUnsafeBufferPointer { table in
+            for unit in units { output.append(table[Int(unit)]) }
+        }
     }
 
     /// The key of a string.

@@ -32,7 +32,7 @@ private let producers: ProducerRegistry = {
         return .number(value)
     }
     registry.register("obj", summary: "object") { arguments in
-        .object(arguments.labeled.filter { !$0.value.isNull })
+        .object(arguments.nonNullFields)
     }
     registry.register("times", summary: "product") { arguments in
         guard let a = arguments.value("a", at: 0).number else { return nil }
