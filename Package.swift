@@ -30,7 +30,7 @@ let package = Package(
         // stages, trigger index), run over a document's tokens; overlap resolution; explanations.
         .target(name: "VNEngine", dependencies: ["VNText", "VNRules"]),
         // Value producers the rules call (the Vietnamese number grammar, money, quantity, ...).
-        .target(name: "VNExtract", dependencies: ["VNText", "VNRules", "VNEngine"]),
+        .target(name: "VNExtract", dependencies: ["VNText", "VNRules", "VNEngine", "VNEval"]),
         // Scoring extracted entities against gold files (the semantics of score.py).
         .target(name: "VNEval", dependencies: ["VNRules"]),
         // Batch input (files, folders, stdin, JSON Lines dumps), JSON output, error records.
