@@ -54,7 +54,7 @@ public enum StandardProducers {
             return fallback.isNull ? nil : fallback
         }
         registry.register("object", summary: "an object of the non-null labeled arguments") { arguments in
-            .object(arguments.labeled.filter { !$0.value.isNull })
+            .object(arguments.nonNullFields)
         }
         return registry
     }()
