@@ -79,6 +79,7 @@ public final class Extractor {
     public let outputTypes: Set<String>
     private let normalizer: Normalizer
     private let tokenizer: Tokenizer
+    private let regexCache: RegexCache
 
     /// The types OUTPUT.md defines.
     public static let contractTypes: Set<String> = ["money", "quantity", "date", "organization"]
@@ -90,6 +91,7 @@ public final class Extractor {
         self.outputTypes = outputTypes
         self.normalizer = normalizer
         tokenizer = try Tokenizer()
+        regexCache = RegexCache(regexes: ruleSet.regexes)
     }
 
     /// Extracts entities from decoded text (UTF-16).
@@ -113,7 +115,7 @@ public final class Extractor {
             var previous: [(rule: Int, span: ChartSpan)] = []
             let passes = stage.selfReferencing ? 4 : 1
             for pass in 1...passes {
-                let runner = PatternRunner(document: document, ruleSet: ruleSet, chart: chart)
+                let runner = PatternRunner(document: document, ruleSet: ruleSet, chart: chart, regexCache: regexCache)
                 var candidates = findCandidates(stage, runner, pass: pass)
                 let chosen = resolve(&candidates)
                 let stable = chosen.count == previous.count

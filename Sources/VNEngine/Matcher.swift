@@ -45,6 +45,41 @@ struct MatchDocument {
     }
 }
 
+/// Remembers, per regular expression, which words it matched, so a regex
+/// item costs one hash lookup per token after the first time a word is seen
+/// (Swift's `Regex` is far too slow to run on every token). The word list is
+/// dropped when it grows past `capacity`, bounding memory on huge batches.
+final class RegexCache {
+    private var words = Vocabulary()
+    /// Per regex, per word id: 0 not tried yet, 1 no match, 2 match.
+    private var results: [[UInt8]]
+    private let regexes: [Regex<AnyRegexOutput>]
+    private let capacity: Int
+
+    init(regexes: [Regex<AnyRegexOutput>], capacity: Int = 200_000) {
+        self.regexes = regexes
+        self.capacity = capacity
+        results = Array(repeating: [], count: regexes.count)
+    }
+
+    /// Whether regex `index` matches the whole of `units` (a token's normalized text).
+    func matches(_ index: Int, _ units: ArraySlice<UInt16>) -> Bool {
+        if words.count >= capacity {
+            words = Vocabulary()
+            results = Array(repeating: [], count: regexes.count)
+        }
+        let id = Int(words.intern(units))
+        if results[index].count <= id {
+            results[index].append(contentsOf: repeatElement(0, count: id + 1 - results[index].count))
+        }
+        if results[index][id] == 0 {
+            let text = String(decoding: units, as: UTF16.self)
+            results[index][id] = (try? regexes[index].wholeMatch(in: text)) != nil ? 2 : 1
+        }
+        return results[index][id] == 2
+    }
+}
+
 /// A span found by a rule: tokens `start..<end` with a value.
 struct ChartSpan: Sendable {
     let start: Int
@@ -99,6 +134,8 @@ struct PatternRunner {
     let ruleSet: RuleSet
     /// Spans of earlier stages, per type, by start token.
     let chart: [SpanTable]
+    /// Regex results by word.
+    let regexCache: RegexCache
 
     /// Every way `program` matches starting at token `start`, longest first.
     func matches(_ program: PatternProgram, at start: Int, limit: Int = 64) -> [PatternMatch] {
@@ -183,8 +220,7 @@ struct PatternRunner {
             let token = document.text.tokens[k]
             return (kind == nil || token.kind == kind!) && (shape == nil || token.shape == shape!)
         case .regex(let index):
-            let text = document.text.normalizedText(of: document.text.tokens[k])
-            return (try? ruleSet.regexes[index].wholeMatch(in: text)) != nil
+            return regexCache.matches(index, document.text.text.units[document.text.tokens[k].range])
         }
     }
 }
