@@ -6,7 +6,11 @@ enum BuiltinRules {
     /// (path relative to rules/, contents), in byte-wise path order.
     static let files: [(path: String, contents: String)] = [
         ("lexicons/currency.txt", #"""
-# Currency words and their ISO 4217 codes. Matched on lower-cased text.
+# Currency words and their ISO 4217 codes (OUTPUT.md "money"). Matched on
+# lower-cased text, so "VNĐ", "Vnđ" and "vnđ" are one entry. Words that are
+# also parts of place names ("yên": Yên Bái, Hưng Yên; "đô": Đô Lương) are in
+# currency_lower.txt instead, matched only in lower case. Entries of several
+# tokens ("đô-la", "us$") match token by token, however they are glued.
 đồng	VND
 vnđ	VND
 vnd	VND
@@ -18,195 +22,633 @@ $	USD
 đô la	USD
 đô la Mỹ	USD
 đô-la	USD
+đô-la Mỹ	USD
 đôla	USD
+đô la Úc	AUD
+đô-la Úc	AUD
+aud	AUD
+đô la Singapore	SGD
+sgd	SGD
+đô la Canada	CAD
+cad	CAD
+đô la Hồng Kông	HKD
+hkd	HKD
+đô la Đài Loan	TWD
 eur	EUR
 euro	EUR
+€	EUR
+jpy	JPY
+yen	JPY
+nhân dân tệ	CNY
+cny	CNY
+rmb	CNY
+bảng Anh	GBP
+gbp	GBP
+£	GBP
+won	KRW
+krw	KRW
+bạt Thái	THB
+baht	THB
+thb	THB
+rúp	RUB
+rub	RUB
+ringgit	MYR
+rupee	INR
+franc Thụy Sĩ	CHF
+chf	CHF
+
+"""#),
+        ("lexicons/currency_lower.txt", #"""
+# Currency words that are also parts of names, so they count only when written
+# in lower case: "30 tỷ yên" but not "Yên Bái", "Hưng Yên", "Yên Phụ"; "1 tỷ
+# đô" but not "Đô Lương"; "5 triệu tệ" but not "Tệ" in a name.
+@match exact
 yên	JPY
 yên Nhật	JPY
-nhân dân bảng Anh	GBP
-won	KRW
+đô	USD
+đô Mỹ	USD
+tệ	CNY
+
 """#),
         ("lexicons/measure.txt", #"""
-# Measure words: they count something named after them ("lượt đoàn viên",
-# "bộ hài cốt") and form the unit with it; alone they are the unit ("266.852
-# lượt tham gia").
+# Measure words (classifiers): they count something named after them and form
+# the unit with it ("lượt đoàn viên", "bộ hài cốt", "chiếc xe đạp", "con gia
+# cầm"); alone, or before a verb, they are the unit ("266.852 lượt tham gia",
+# "1.245 ca mắc mới", "3 đợt kiểm tra"): DECISIONS.md D23. The noun after them
+# must be in unit.txt to join the unit. Units of measurement (tấn, kg, ha) are
+# not here: "7,1 triệu tấn gạo" has the unit "tấn".
 lượt
 bộ
 suất
 phần
 đợt
+chuyến
+chiếc
+cái
+con
+cây
+căn
+ngôi
+cuốn
+quyển
+bức
+tấm
+gói
+thùng
+hộp
+bao
+túi
+chai
+liều
+vụ
+ca
+bản
+cặp
+đôi
+tờ
+mâm
+bữa
+
 """#),
         ("lexicons/qualifier.txt", #"""
-# Words before an amount that qualify it (OUTPUT.md qualifier values).
+# Words before an amount that qualify it (OUTPUT.md qualifier values). The
+# qualifier is inside the span (DECISIONS.md D22). The longest entry wins, so
+# "trên dưới" (about) beats "dưới" (less_than) and "vượt quá" beats "vượt".
 trên	more_than
 hơn	more_than
 vượt	more_than
 vượt quá	more_than
+vượt mức	more_than
+nhiều hơn	more_than
 dưới	less_than
 chưa đến	less_than
 chưa tới	less_than
+chưa đầy	less_than
+không đầy	less_than
+ít hơn	less_than
 ít nhất	at_least
-tối thiểu	at_least
 ít nhất là	at_least
+tối thiểu	at_least
+tối thiểu là	at_least
+không dưới	at_least
+không ít hơn	at_least
 tối đa	at_most
+tối đa là	at_most
 không quá	at_most
+không vượt quá	at_most
 nhiều nhất	at_most
 khoảng	about
+khoảng chừng	about
 gần như	about
 chừng	about
 xấp xỉ	about
 ước	about
 ước tính	about
+ước khoảng	about
+trên dưới	about
+suýt soát	about
+xuýt xoát	about
 gần	nearly
 suýt	nearly
 xuýt	nearly
+ngót	nearly
+ngót nghét	nearly
+gần đến	nearly
+
 """#),
         ("lexicons/unit.txt", #"""
 # Counted nouns after a number (OUTPUT.md: the unit of a quantity). The value,
 # where given, is the unit as output: abbreviations are expanded. Matched on
 # lower-cased text; longer entries win ("công đoàn cơ sở" over "công đoàn").
+# A unit is the noun itself, without what modifies it (DECISIONS.md D23:
+# "30 đoàn viên| công đoàn ưu tú", "3 người| bị thương"); established terms
+# of several words stay whole ("người lao động", "hộ nghèo", "thỏa ước lao
+# động tập thể"). Units of measurement stay alone: "7,1 triệu tấn| gạo".
+# A noun here also completes a measure word of measure.txt ("chiếc xe đạp").
+
+# People
 người
 người lao động
 lao động
+lao động nữ
 công nhân
 công nhân lao động
+công nhân viên chức
+công nhân viên chức lao động
+nữ công nhân
 cán bộ
+cán bộ công chức
+cán bộ công nhân viên
+cán bộ quản lý
+cán bộ chiến sĩ
+cán bộ, chiến sĩ
+chiến sĩ
 công chức
 viên chức
 đoàn viên
 đảng viên
 hội viên
+hội viên phụ nữ
 thành viên
 quần chúng
 cá nhân
 tập thể
 gia đình
+gia đình chính sách
 hộ
 hộ gia đình
 hộ dân
+hộ nghèo
+hộ cận nghèo
+hộ kinh doanh
+vợ chồng
+nhân khẩu
+dân
+dân tộc
+người dân
+người bệnh
+người cao tuổi
+người khuyết tật
+người có công
+người nghèo
+người thân
+đồng chí
+đồng nghiệp
+đồng bào
 học sinh
 sinh viên
+học viên
+thí sinh
 giáo viên
+giảng viên
+giáo sư
+tiến sĩ
+thạc sĩ
+nhà giáo
 bệnh nhân
 bác sĩ
+y bác sĩ
+y sĩ
+điều dưỡng
+nhân viên
+nhân viên y tế
+kỹ sư
+công an
+cảnh sát
+bộ đội
+cựu chiến binh
+tình nguyện viên
+cộng tác viên
+đại biểu
+khách mời
+cử tri
+nghệ sĩ
+nghệ nhân
+ca sĩ
+vận động viên
+cầu thủ
+tác giả
+nạn nhân
+bị can
+bị cáo
+trẻ
 trẻ em
+trẻ mồ côi
+trẻ em mồ côi
 em
 cháu
 cụ
+thanh niên
+thiếu niên
+thiếu nhi
+phụ nữ
+xã viên
+nông dân
+ngư dân
 khách
 du khách
+chủ doanh nghiệp
+nhà đầu tư
+đối tác
+điển hình
+điển hình tiên tiến
+gương
+tấm gương
+gương điển hình
+
+# Organizations and groups ("tổ chức" itself: quantity.organizations in rules/quantity.rules)
 công đoàn cơ sở
 công đoàn
 công đoàn ngành
+công đoàn bộ phận
+công đoàn cấp trên cơ sở
+tổ công đoàn
+nghiệp đoàn
+tổ chức công đoàn
+liên đoàn lao động
+tổ chức cơ sở đảng
+tổ chức đảng
+đảng bộ
+chi bộ
+chi đoàn
+chi hội
+hội
+câu lạc bộ
+đội
+đội bóng
+đội tuyển
+nhóm
+tổ
+đoàn
 doanh nghiệp
 công ty
 hợp tác xã
-cơ sở
-cơ quan
-tổ chức
-đơn vị
-trường
-trường học
-bệnh viện
 ngân hàng
+cơ quan
+đơn vị
+đơn vị hành chính
+cơ sở
+cơ sở sản xuất
+nhà máy
+xí nghiệp
+chi nhánh
+phòng giao dịch
+thương hiệu
+nhãn hàng
+ngành
+lĩnh vực
+
+# Places
+quốc gia
+quốc gia và vùng lãnh thổ
+nước
+vùng lãnh thổ
+thị trường
+địa phương
+tỉnh
+tỉnh, thành phố
+tỉnh thành
+thành phố
 quận
 huyện
-tỉnh
-thành phố
-xã
-phường
 thị xã
 thị trấn
+xã
+phường
 thôn
 bản
 làng
-tổ
-nhóm
-đoàn
-lớp
-khóa
-buổi
-cuộc
-hội nghị
-đợt
-chuyến
-năm
-tháng
-ngày
-tuần
-giờ
-phút
-giây
-quý
-thập kỷ
-thế kỷ
-chỉ tiêu
-đối tượng
-sáng kiến
-đề tài
-dự án
-công trình
-hồ sơ
-văn bản
-ý kiến
-kiến nghị
-vụ
-vụ việc
-trường hợp
-hài cốt
+ấp
+xóm
+tổ dân phố
+khu dân cư
+khu công nghiệp
+khu chế xuất
+cụm công nghiệp
+khu vực
+địa điểm
+điểm du lịch
+điểm sạt lở
+điểm trường
+trường
+trường học
+bệnh viện
+trạm y tế
+trạm
+trạm biến áp
+cửa hàng
+siêu thị
+chợ
+gian hàng
+ki-ốt
+
+# Buildings, rooms and works
+nhà
 căn hộ
 căn nhà
 ngôi nhà
-nhà
+nhà ở
+nhà tình nghĩa
+nhà đại đoàn kết
+nhà nhân ái
+nhà văn hóa
+nhà trọ
+phòng trọ
 mái ấm
+mái ấm công đoàn
+tòa nhà
+phòng
+phòng học
+lớp
+lớp học
+giường
+giường bệnh
+chỗ
+chỗ ngồi
+chỗ ở
+công trình
+phần việc
+cầu
+tuyến
+tuyến đường
+đường
+cây số
+hạng mục
+gói thầu
+dự án
+mô hình
+
+# Documents, events, activities and cases
+văn bản
+hồ sơ
+đơn
+đơn thư
+thư
+lá thư
+biên bản
+hợp đồng
+hợp đồng lao động
+thỏa ước
+thỏa ước lao động tập thể
+thỏa thuận
+luật
+bộ luật
+đạo luật
+nghị định
+nghị quyết
+thông tư
+quyết định
+chỉ thị
+thủ tục
+thủ tục hành chính
+dịch vụ công
+văn bằng
+chứng chỉ
+giấy chứng nhận
+giấy phép lái xe
+bằng khen
+giấy khen
+kỷ niệm chương
+huân chương
+huy chương
+giải
+giải thưởng
+cúp
+tin
+bài
+bài viết
+bài báo
+tin bài
+số báo
+báo
+video
+clip
+trang
+chương
+tờ rơi
+sách
+sách giáo khoa
+đầu sách
+bản sách
+vở
+tác phẩm
+ca khúc
+tiết mục
+câu hỏi
+nội dung
+ý kiến
+kiến nghị
+vấn đề
+sáng kiến
+đề tài
+giải pháp
+tiêu chí
+tiêu chuẩn
+chỉ tiêu
+mục tiêu
+nhiệm vụ
+chương trình
+hoạt động
+phong trào
+đối tượng
+trường hợp
+vụ
+vụ việc
+vụ án
+bản án
+vụ cháy
+cháy
+tai nạn
+tai nạn giao thông
+vi phạm
+lỗi vi phạm
+ca bệnh
+mẫu
+mẫu xét nghiệm
+đơn vị máu
+hài cốt
+buổi
+cuộc
+cuộc gọi
+cuộc họp
+cuộc thi
+cuộc đình công
+cuộc ngừng việc
+hội nghị
+hội thảo
+hội thi
+hội diễn
+tọa đàm
+sự kiện
+trận
+trận đấu
+giải đấu
+môn thể thao
+môn thi đấu
+lớp tập huấn
+lớp bồi dưỡng
+khóa
+khóa học
+học kỳ
+cấp học
+đợt
+chuyến
+chuyến bay
+lần
+việc làm
+chỗ làm việc
+ngày công
+tài khoản
+thuê bao
+thẻ
+thẻ bảo hiểm y tế
+thẻ BHYT
+sổ
+sổ tiết kiệm
+vé
+vé xe
+vé tàu
+vé máy bay
+học bổng
+
+# Goods, vehicles, plants and animals
 phần quà
 suất quà
 phần
 suất
+quà
 món quà
+suất ăn
+suất cơm
+bữa
+bữa ăn
+bữa cơm
+cơm
+mâm cỗ
 chiếc
 cái
 con
 cây
+cây xanh
+cây giống
 xe
+xe đạp
+xe máy
+mô tô
+ô tô
+xe khách
+xe buýt
+phương tiện
 tàu
+tàu cá
+máy
+máy tính
+thiết bị
 sản phẩm
 mặt hàng
-mô hình
-tác phẩm
-giải
-huy chương
-bằng khen
-giấy khen
-tài khoản
-thuê bao
-thẻ
+lô hàng
+thùng
+thùng hàng
+container
+áo
+áo phao
+khẩu trang
+vắc-xin
+vaccine
+liều
+gia cầm
+gia súc
+lợn
+heo
+bò
+trâu
+gà
+vịt
+cá
+vụ lúa
+lứa
+mùa
+
+# Time and age ("giờ" is quantity.hours in rules/quantity.rules)
+năm
+tháng
+ngày
+tuần
+quý
+phút
+giây
+tiếng
+tiếng đồng hồ
+ngày đêm
+thập kỷ
+thập niên
+thế kỷ
+kỳ
+tuổi
+
+# Measures and scores
 ha
 hecta
 héc-ta
+sào
 km
-mét
+km2
+km²
 m
+mét
 m2
 m²
 m3
+cm
+mm
+km/h
 kg
-tấn
+gam
+gram
 tạ
+tấn
 lít
-container
-tin
-bài
-bài viết
-chương trình
-hoạt động
-phong trào
-mục tiêu
-nhiệm vụ
-giải pháp
-tiêu chí
+ml
+độ
+độ C
+°C
+kW
+kWh
+MW
+MWh
+GW
+kV
+kVA
 điểm
-lần
+điểm phần trăm
+điểm %
+mét vuông
+mét khối
+ki-lô-mét
+kilômét
+km vuông
+héc ta
+
 """#),
         ("lexicons/unit_abbreviation.txt", #"""
 # Abbreviated units and their expansions (DECISIONS.md D23: "01 CĐCS" → "công đoàn cơ sở").
@@ -218,18 +660,50 @@ HTX	hợp tác xã
 CNLĐ	công nhân lao động
 NLĐ	người lao động
 ĐVCĐ	đoàn viên công đoàn
+CNVCLĐ	công nhân viên chức lao động
+CNVC	công nhân viên chức
+CBCNV	cán bộ công nhân viên
+CBCCVC	cán bộ công chức viên chức
+CCVC	công chức viên chức
+ĐV	đoàn viên
+HS	học sinh
+HSSV	học sinh sinh viên
+SV	sinh viên
+GV	giáo viên
+CLB	câu lạc bộ
+KCN	khu công nghiệp
+CCN	cụm công nghiệp
+đ/c	đồng chí
+Đ/c	đồng chí
+Đ/C	đồng chí
+
 """#),
         ("money.rules", #"""
 # Money: an amount with its currency word (OUTPUT.md "money").
-# "trị giá", "tổng số tiền" before an amount do not change it; a qualifier
-# ("trên", "hơn", "gần", "khoảng", "ít nhất", ...) is inside the span.
+# "trị giá", "tổng số tiền", "với số tiền" before an amount do not change it
+# and stay outside the span; a qualifier ("trên", "hơn", "gần", "khoảng", "ít
+# nhất", ...; lexicons/qualifier.txt) is inside it (DECISIONS.md D22).
+#
+# The currency is CURRENCY (any case) or CURRENCY_LOWER (lower case only:
+# "yên", "đô", "tệ" are also parts of names such as "Yên Bái", "Đô Lương").
+# "per" is the unit after a slash ("/lượt", "/người/tháng", both units kept
+# as written), after "mỗi" ("500.000 đồng mỗi người") or after "một" with a
+# unit of time or a counted noun ("2 triệu đồng một tháng"); OUTPUT.md
+# "per". The unit after a slash or "mỗi" may be any counted noun or measure
+# word (lexicons/unit.txt, lexicons/measure.txt) or a PER_UNIT.
+#
+# A number after "năm" is a year ("Năm 2022 đồng lương ..."); after "số" a
+# label ("nhà số 5 Đồng Khởi"), except in "tổng số", "trong số", "con số"
+# (as in rules/quantity.rules).
 
 rule money.amount
   type      money
   priority  10
-  match     QUALIFIER=q? <number>=n CURRENCY=c (^/ ^PER_UNIT=p)?
-  not-before  năm | số | ^/ | ^-
+  match     QUALIFIER=q? <number>=n (CURRENCY=c | CURRENCY_LOWER=c) (^/ ^((PER_UNIT | UNIT | MEASURE) (^/ ^(PER_UNIT | UNIT | MEASURE))?)=p | mỗi (PER_UNIT | UNIT | MEASURE)=p | một PER_ONE=p)?
+  not-before  năm | /(?i)(?!(tổng|trong|con)$).+/ số | {kind:punctuation} số | ^/ | ^-
   not-after   CURRENCY_COMPOUND
+  # "5 đ/c" is five comrades ("đ/c" = đồng chí), not five đồng.
+  not-after   ^/ ^c
   emit      money(amount: n, currency: c, qualifier: q, per: p)
   example   "với tổng giá trị «trên 5,5 tỷ đồng»" => {"amount": 5500000000, "currency": "VND", "qualifier": "more_than"}
   example   "tổng số tiền là «705.000.000 đồng»" => {"amount": 705000000, "currency": "VND"}
@@ -238,21 +712,66 @@ rule money.amount
   example   "vốn «2,7 tỷ USD»" => {"amount": 2700000000, "currency": "USD"}
   example   "giá «15.000 đ/lượt»" => {"amount": 15000, "currency": "VND", "per": "lượt"}
   example   "chi «khoảng ba mươi lăm triệu đồng»" => {"amount": 35000000, "currency": "VND", "qualifier": "about"}
+  example   "hỗ trợ «1,8 triệu đồng/người/tháng»" => {"amount": 1800000, "currency": "VND", "per": "người/tháng"}
+  example   "hỗ trợ «500.000 đồng mỗi người» khó khăn" => {"amount": 500000, "currency": "VND", "per": "người"}
+  example   "trợ cấp «2 triệu đồng một tháng»" => {"amount": 2000000, "currency": "VND", "per": "tháng"}
+  example   "cam kết rót «30 tỷ yên»" => {"amount": 30000000000, "currency": "JPY"}
+  example   "vượt mốc «1 tỷ đô»" => {"amount": 1000000000, "currency": "USD"}
+  example   "trị giá «800 triệu nhân dân tệ»" => {"amount": 800000000, "currency": "CNY"}
+  example   "«74,5 triệu đồng/lượng»" => {"amount": 74500000, "currency": "VND", "per": "lượng"}
+  example   "phụ cấp «150.000 đồng/ca»" => {"amount": 150000, "currency": "VND", "per": "ca"}
+  example   "hỗ trợ «5 tỷ đồng» bằng tiền mặt" => {"amount": 5000000000, "currency": "VND"}
+  example   "với tổng số «1,5 tỷ đồng»" => {"amount": 1500000000, "currency": "VND"}
   counter   "năm 2023 đồng thời"
+  counter   "Năm 2022 đồng lương của công nhân tăng"
+  counter   "khen thưởng 5 đồng chí"
+  counter   "có 5 đ/c được khen"
+  counter   "tại số 20 Yên Phụ"
+  counter   "nhà 12 Yên Thế"
+  counter   "tặng 50 đồng hồ"
+
+# A currency sign written before the number, glued to it: "$5 triệu",
+# "US$1,2 tỷ", "€20 triệu".
+lexicon CURRENCY_SIGN
+  $       USD
+  "us$"   USD
+  €       EUR
+  £       GBP
+  ¥       JPY
+
+rule money.sign_first
+  type      money
+  priority  10
+  match     QUALIFIER=q? CURRENCY_SIGN=c ^<number>=n (^/ ^((PER_UNIT | UNIT | MEASURE) (^/ ^(PER_UNIT | UNIT | MEASURE))?)=p)?
+  emit      money(amount: n, currency: c, qualifier: q, per: p)
+  example   "gọi vốn thành công «$5 triệu» từ quỹ ngoại" => {"amount": 5000000, "currency": "USD"}
+  example   "dự kiến đầu tư «US$1,2 tỷ» vào nhà máy" => {"amount": 1200000000, "currency": "USD"}
+  example   "thu về «hơn €20 triệu»" => {"amount": 20000000, "currency": "EUR", "qualifier": "more_than"}
+  counter   "giá $ 5 chiếc"
 
 # A range shares the scale word written once: "từ 5 đến 7 triệu đồng" is
 # 5 to 7 million (scale_like gives the lower bound the upper bound's scale
-# when it is written without one).
+# when it is written without one). It starts with "từ" (D22) or a qualifier
+# ("khoảng 5-7 tỷ đồng").
 rule money.range
   type      money
   priority  20
-  match     từ? <number>=a CURRENCY? (- | đến | tới) <number>=b CURRENCY=c (^/ ^PER_UNIT=p)?
-  emit      money(min: scale_like(a, b), max: b, currency: c, per: p)
+  match     (từ | QUALIFIER=q)? <number>=a (CURRENCY | CURRENCY_LOWER)? (- | đến | tới) <number>=b (CURRENCY=c | CURRENCY_LOWER=c) (^/ ^((PER_UNIT | UNIT | MEASURE) (^/ ^(PER_UNIT | UNIT | MEASURE))?)=p | mỗi (PER_UNIT | UNIT | MEASURE)=p | một PER_ONE=p)?
+  not-before  năm | /(?i)(?!(tổng|trong|con)$).+/ số | {kind:punctuation} số | ^/ | ^-
+  not-after   CURRENCY_COMPOUND
+  emit      money(min: scale_like(a, b), max: b, currency: c, qualifier: q, per: p)
   example   "vé «từ 7.000 đồng - 20.000 đồng/lượt»" => {"min": 7000, "max": 20000, "currency": "VND", "per": "lượt"}
   example   "lương «từ 5 đến 7 triệu đồng»" => {"min": 5000000, "max": 7000000, "currency": "VND"}
   example   "«5-7 tỷ đồng»" => {"min": 5000000000, "max": 7000000000, "currency": "VND"}
+  example   "thu nhập «từ 6 đến 8 triệu đồng/tháng»" => {"min": 6000000, "max": 8000000, "currency": "VND", "per": "tháng"}
+  example   "thưởng «từ 500 nghìn đến 1 triệu đồng»" => {"min": 500000, "max": 1000000, "currency": "VND"}
+  example   "đầu tư «khoảng 5-7 tỷ đồng»" => {"min": 5000000000, "max": 7000000000, "currency": "VND", "qualifier": "about"}
+  counter   "năm 2022-2023 đồng thời"
 
-# Words that, after "đồng", make another word ("đồng thời", "đồng chí").
+# Words that, after "đồng" (or "đô", "tệ"), make another word: "đồng thời",
+# "đồng chí", "đồng hồ", "đô thị", "tệ nạn". Not "bằng": "5 tỷ đồng bằng
+# tiền mặt" is money far more often than a number before "đồng bằng"; not
+# "phục", "thanh": "50 triệu đồng phục vụ ...", "... đồng thanh toán ...".
 lexicon CURRENCY_COMPOUND
   thời
   chí
@@ -268,28 +787,82 @@ lexicon CURRENCY_COMPOUND
   thuận
   minh
   tâm
-  phục
   ca
   dạng
   hương
-  bằng
   khởi
   nhất
   cảm
+  hồ
+  ruộng
+  lúa
+  quê
+  cỏ
+  đều
+  lứa
+  môn
+  chủ
+  tác
+  sáng
+  thị
+  thành
+  đốc
+  vật
+  hội
+  nạn
+  hại
+  xu
 
+# Units after a slash, "mỗi" (besides lexicons/unit.txt).
 lexicon PER_UNIT
   lượt
   tháng
   năm
+  "năm học"
   người
   ngày
+  đêm
+  tuần
+  quý
   giờ
+  buổi
   kg
   tấn
+  tạ
   lít
   m2
+  m²
+  m3
+  ha
+  sào
+  lượng
+  chỉ
   suất
   vé
+  hộ
+  khẩu
+  con
+  cái
+  chiếc
+  bộ
+  phòng
+  căn
+  usd
+  "đầu người"
+
+# After "một": "2 triệu đồng một tháng", "50.000 đồng một người".
+lexicon PER_ONE
+  tháng
+  năm
+  ngày
+  tuần
+  giờ
+  buổi
+  người
+  suất
+  lượt
+  kg
+
 """#),
         ("number.rules", #"""
 # Numbers: the helper type every other type builds on. Not output by itself.
@@ -335,6 +908,18 @@ lexicon NUMBER_WORD
   tỉ
   rưỡi
 
+# A number glued after letters is part of a code or a name, not a count:
+# "U23", "F0", "H5N1", "lớp 9A1", "Quốc lộ 1A" has the letter after. Its value
+# is an object, not a number, so money and quantity rules that take it as
+# their <number> reject it; it only keeps the digits from being read alone.
+rule number.code
+  type      number
+  priority  20
+  match     ({kind:word} ^{kind:number})=t
+  emit      object(code: t)
+  example   "đội tuyển «U23» Việt Nam" => {"code": "U23"}
+  example   "bệnh nhân «F0» tại nhà" => {"code": "F0"}
+
 rule number.digits
   type      number
   match     {kind:number}=d
@@ -344,23 +929,32 @@ rule number.digits
   example   "đạt «107,3»%" => 107.3
   example   "«01» CĐCS" => 1
 
+# A run of scale words multiplies ("10 nghìn tỷ" = 1e13, "9,5 triệu tỷ" =
+# 9.5e15); later counts with their own scale add ("3 tỷ 500 triệu").
 rule number.scaled
   type      number
   priority  10
-  match     ({kind:number} SCALE ({kind:number} SCALE)* rưỡi?)=t
+  match     ({kind:number} SCALE+ ({kind:number} SCALE+)* rưỡi?)=t
   emit      spelled(t)
   example   "«5,5 tỷ» đồng" => 5500000000
   example   "«3 tỷ 500 triệu» đồng" => 3500000000
   example   "hơn «43 nghìn» đoàn viên" => 43000
   example   "«2 triệu rưỡi»" => 2500000
+  example   "gói tín dụng «10 nghìn tỷ» đồng" => 10000000000000
+  example   "«1 triệu 200 nghìn» đồng" => 1200000
   counter   "năm «2023»"
 
-# "năm" is 5 only where it cannot mean "year": before another number word
-# ("năm mươi") or after "linh"/"lẻ" ("một trăm linh năm").
+# Spelled numbers of two words or more. "năm" is 5 only where it cannot mean
+# "year": before another number word ("năm mươi", "năm trăm") or after
+# "linh"/"lẻ" ("một trăm linh năm"); a lone "năm" is number.five. A lone "một"
+# is not a number at all: it is the article "a, one" ("là một hoạt động ý
+# nghĩa", "một số", "một trong những"), so only longer numbers that start with
+# it count ("một trăm", "một nghìn rưỡi", "một tỷ"). Number words are matched
+# in lower case only (NUMBER_WORD is @match exact): "Hai Bà Trưng", "Ba Đình",
+# "Năm Căn", "Giải Ba" are names.
 rule number.spelled
   type      number
-  match     (năm? NUMBER_WORD+ ((linh | lẻ) (năm | NUMBER_WORD))?)=t
-  not-before  !Một | !Hai | !Ba | !Bốn | !Năm
+  match     ((năm NUMBER_WORD | NUMBER_WORD NUMBER_WORD) NUMBER_WORD* ((linh | lẻ) (năm | NUMBER_WORD))? | NUMBER_WORD (linh | lẻ) (năm | NUMBER_WORD))=t
   not-after   là
   emit      spelled(t)
   example   "«ba mươi lăm» người" => 35
@@ -368,22 +962,112 @@ rule number.spelled
   example   "«hai mươi mốt» đơn vị" => 21
   example   "«bốn mươi tư» người" => 44
   example   "«một nghìn rưỡi» lượt" => 1500
+  example   "«năm mươi» người" => 50
+  example   "«mười lăm» ngày" => 15
+  example   "«hai triệu rưỡi» lượt" => 2500000
   counter   "quận Hai Bà Trưng"
   counter   "Một là, tăng cường"
   counter   "quận Ba Đình"
   counter   "trong năm nay"
-  example   "«năm mươi» người" => 50
+  counter   "là một hoạt động ý nghĩa"
+
+# A spelled number that starts a sentence is capitalized: "Mười năm qua,",
+# "Bốn người trong một gia đình ...", "Hai năm trở lại đây". It is a number
+# only at the start (after punctuation or nothing, not after a word: "Giải
+# Ba", "Thứ Hai") and only before a lower-case word ("Hai Bà Trưng", "Ba
+# Đình", "Năm Căn" are names; "Hai là" an enumeration; "Năm 2023" a year).
+# "Một" and "Năm" alone are the article and the year, as in lower case.
+rule number.spelled_capitalized
+  type      number
+  match     (/Hai|Ba|Bốn|Sáu|Bảy|Bẩy|Tám|Chín|Mười/ NUMBER_WORD* ((linh | lẻ) (năm | NUMBER_WORD))? | /Một|Năm/ NUMBER_WORD+ ((linh | lẻ) (năm | NUMBER_WORD))?)=t
+  not-before  {kind:word} | {kind:number}
+  not-after   là | {shape:title} | {shape:upper} | {kind:number} | NUMBER_WORD
+  emit      spelled(t)
+  example   "«Mười» năm qua, tỉnh đã đầu tư" => 10
+  example   "«Bốn» người trong một gia đình bị ngộ độc" => 4
+  example   "Nhờ vậy. «Ba mươi lăm» hộ đã thoát nghèo" => 35
+  example   "«Hai mươi» đoàn viên tham gia" => 20
+  counter   "Hai Bà Trưng tổ chức hội nghị"
+  counter   "Hai là, đổi mới phương thức"
+  counter   "Giải Ba thuộc về đội văn nghệ"
+  counter   "Năm nay, đoàn viên đóng đoàn phí"
+  counter   "Một doanh nghiệp đã nợ lương"
+
+# One number word alone: "hai", "ba", ... "chín", "mười". Not "một" (the
+# article, see number.spelled), not "năm" (number.five), and not the words
+# that only occur inside a number ("mươi", "lăm", "mốt", "tư", "trăm", ...).
+lexicon DIGIT_WORD
+  @match exact
+  hai
+  ba
+  bốn
+  sáu
+  bảy
+  bẩy
+  tám
+  chín
+  mười
+
+rule number.digit_word
+  type      number
+  match     DIGIT_WORD=t
+  not-after   là | NUMBER_WORD
+  emit      spelled(t)
+  example   "«ba» người bị thương" => 3
+  example   "«mười» năm xây dựng" => 10
+  example   "«hai» đơn vị" => 2
+  counter   "Hai là, đổi mới"
+  counter   "huyện Ba Vì"
+
+# A lone lower-case "năm" is 5 only before a counted noun that is not a time
+# word: "năm người", "năm hộ", but "năm tháng" (years and months), "năm
+# học", "năm nay", "năm 2023" are about years. Quantity rules need a unit
+# after the number anyway; these exclusions keep the year readings out.
+rule number.five
+  type      number
+  match     !năm=t
+  not-before  ~nam | ~muoi | ~linh | ~le | ~thu
+  not-after   tháng | năm | ngày | tuần | quý | giờ | học | tài | "bản lề" | nay | qua | ngoái | trước | sau | tới | đầu | cuối | {kind:number} | là | NUMBER_WORD
+  emit      spelled(t)
+  example   "có «năm» người được khen" => 5
+  example   "«năm» hộ bị sập nhà" => 5
+  counter   "trong năm tháng qua"
+  counter   "năm học mới"
+  counter   "huyện Năm Căn"
+
+# "Năm" alone starting a sentence is 5 under the same conditions as number.five,
+# and only before a lower-case word: "Năm người thợ mỏ được đưa ra ngoài",
+# but "Năm nay", "Năm 2023", "Năm học mới", "Năm Căn" are not.
+rule number.five_capitalized
+  type      number
+  match     !Năm=t
+  not-before  {kind:word} | {kind:number}
+  not-after   tháng | năm | ngày | tuần | quý | giờ | học | tài | "bản lề" | nay | qua | ngoái | trước | sau | tới | đầu | cuối | {kind:number} | là | NUMBER_WORD | {shape:title} | {shape:upper}
+  emit      spelled(t)
+  example   "«Năm» người thợ mỏ được đưa ra ngoài" => 5
+  example   "Sau đó. «Năm» hộ dân đã được di dời" => 5
+  counter   "Năm nay, đoàn viên đóng đoàn phí"
+  counter   "Năm Căn là huyện ven biển"
+  counter   "Năm 2023 là năm bản lề"
+
 """#),
         ("quantity.rules", #"""
 # Quantities: a number with the noun it counts, percentages, fractions of a
 # whole, durations (OUTPUT.md "quantity", DECISIONS.md D15-D17, D22-D24).
-# The unit comes from lexicons/unit.txt (abbreviations expanded there) and
-# lexicons/measure.txt; the span ends with the unit, so words that modify it
-# ("đoàn viên «ưu tú»") stay outside.
+# The unit comes from lexicons/unit.txt (abbreviations expanded in
+# lexicons/unit_abbreviation.txt) and lexicons/measure.txt; the span ends
+# with the unit, so words that modify it ("đoàn viên «ưu tú»") stay outside
+# (D23). A measure word joins the noun after it when that noun is a unit
+# ("lượt đoàn viên", "chiếc xe đạp"); before anything else it is the unit
+# alone ("266.852 lượt tham gia").
 #
-# Not quantities: identifiers after "số", "thứ", "lần", "khóa", "giai đoạn",
-# "Đề án" ("bão số 3", "Cụm thi đua số 1"), parts of dates and times (numbers
-# glued to "/", ":" or "-": "28/05/2023", "11:04", "Covid-19"), years.
+# Not quantities (D15): identifiers after "số", "thứ", "lần", "khóa", "giai
+# đoạn", "Đề án" ("bão số 3", "Cụm thi đua số 1") and numbers that label a
+# place, class or unit ("tổ 7 phường Yên Hòa", "lớp 12 trường ...", "Quận 3
+# thành phố ...", "Sư đoàn 304 tổ chức ..."): NUMBERED below; parts of dates
+# and times (numbers glued to "/", ":" or "-": "28/05/2023", "11:04",
+# "Covid-19"; "ngày 5 tháng 6"; "lúc 8 giờ 30 phút"); years; codes glued to
+# letters ("U23", "lớp 9A1": number.code).
 
 # A number inside a programme's name is not a quantity (D15): Chương trình
 # "1 triệu sáng kiến".
@@ -394,18 +1078,85 @@ lexicon PROGRAMME
   "phong trào \""
   "giải thưởng \""
 
+# Nouns that a number right after them names or ranks rather than counts
+# with the noun after it: "tổ 7 phường ...", "lớp 12 trường ...", "Quận 7 tổ
+# chức ...", "tầng 5 tòa nhà ...", "Điều 5 Luật ...", "Sư đoàn 304 tổ chức
+# ...". The cost: "mỗi lớp 30 học sinh" is missed. "số" is not here: it
+# labels ("bão số 3", "Cụm thi đua số 1", "nhà số 5") except in "tổng số",
+# "trong số", "con số" ("với tổng số 1.200 đại biểu"). The rules exclude
+# "số" after any other word (a regular expression with a negative lookahead
+# on the word before it, any case) or after punctuation. Words that end common
+# compounds or take a real count are left out: "cấp" ("nâng cấp 25 km"),
+# "kỳ" ("nhiệm kỳ 5 năm"), "mục" ("danh mục 20 dự án"), "bệnh viện"
+# ("bệnh viện 500 giường"), "phòng" ("mỗi phòng 4 người"), "đường",
+# "tuyến", "khu"; document names are caught by the "/" after the number.
+lexicon NUMBERED
+  thứ
+  lần
+  khóa
+  "giai đoạn"
+  "đề án"
+  năm
+  tháng
+  ngày
+  quý
+  giờ
+  lúc
+  mùng
+  mồng
+  tổ
+  "tổ dân phố"
+  lớp
+  khối
+  quận
+  phường
+  "khu phố"
+  thôn
+  xóm
+  ấp
+  tầng
+  ngõ
+  ngách
+  hẻm
+  kiệt
+  "quốc lộ"
+  "tỉnh lộ"
+  "đại lộ"
+  "học kỳ"
+  hiệp
+  hạng
+  điều
+  khoản
+  chương
+  "sư đoàn"
+  "trung đoàn"
+  "tiểu đoàn"
+  "lữ đoàn"
+  "quân đoàn"
+  "binh đoàn"
+  "đại đội"
+  "quân khu"
+  "phiên bản"
+
 # "6 tháng đầu năm 2023", "6 tháng cuối năm", "6 tháng năm 2023" are date
 # spans, not durations (D17).
 lexicon TIED_TO_YEAR
   "đầu năm"
   "cuối năm"
 
+# "chức" after the unit means the unit was the first half of "tổ chức" (see
+# quantity.organizations): "Quân đội 108 tổ chức khám bệnh" is not "108 tổ".
+# A number right after a capitalized word that itself follows a word is part
+# of a name: "Công ty CP May 10 tổ chức ...", "Bệnh viện 103", "Sông Đà 5".
+# A capitalized word that starts a sentence ("Có 3 trường hợp ...") does not
+# count: it has no word before it; nor does "Tết", a common noun written with
+# a capital ("nghỉ Tết 10 ngày").
 rule quantity.count
   type      quantity
   priority  10
   match     QUALIFIER=q? <number>=n (MEASURE? UNIT | MEASURE)=u
-  not-before  số | thứ | lần | khóa | giai đoạn | đề án | năm | tháng | ngày | quý | ^/ | ^- | ^: | PROGRAMME
-  not-after   ^/ | ^: ^{kind:number} | thứ | TIED_TO_YEAR | năm {kind:number} | {kind:number}
+  not-before  NUMBERED | /(?i)(?!(tổng|trong|con)$).+/ số | {kind:punctuation} số | ^/ | ^- | ^: | PROGRAMME | {kind:word} /(?!Tết$)\p{Lu}\p{Ll}+/
+  not-after   ^/ ^{kind:number} | ^: ^{kind:number} | thứ | TIED_TO_YEAR | năm {kind:number} | {kind:number} | chức
   emit      quantity(amount: n, unit: unit(u), qualifier: q)
   example   "kết nạp mới «ít nhất 150 đoàn viên»" => {"amount": 150, "unit": "đoàn viên", "qualifier": "at_least"}
   example   "với «1.332 công đoàn cơ sở»" => {"amount": 1332, "unit": "công đoàn cơ sở"}
@@ -418,6 +1169,11 @@ rule quantity.count
   example   "có 158 tập thể, «273 cá nhân» có thành tích" => {"amount": 273, "unit": "cá nhân"}
   example   "«ít nhất 30 đoàn viên» công đoàn ưu tú" => {"amount": 30, "unit": "đoàn viên", "qualifier": "at_least"}
   example   "Trong «6 tháng» qua" => {"amount": 6, "unit": "tháng"}
+  example   "trao tặng «30 chiếc xe đạp» cho học sinh" => {"amount": 30, "unit": "chiếc xe đạp"}
+  example   "có «năm người» được khen" => {"amount": 5, "unit": "người"}
+  example   "khen thưởng «5 đồng chí» xuất sắc" => {"amount": 5, "unit": "đồng chí"}
+  example   "Sau «mười năm» xây dựng" => {"amount": 10, "unit": "năm"}
+  example   "nhiệt độ lên tới «37 độ C»" => {"amount": 37, "unit": "độ c"}
   counter   "Chương trình “1 triệu sáng kiến” của"
   counter   "trong 6 tháng đầu năm 2023"
   counter   "Trong 6 tháng năm 2023, hoạt động"
@@ -426,48 +1182,201 @@ rule quantity.count
   counter   "Cụm thi đua số 1 tổng kết"
   counter   "ngày 28/05/2023 11:04"
   counter   "Thứ ba, 08 Tháng 8 2017 22:14"
+  counter   "người dân tổ 7 phường Yên Hòa"
+  counter   "học sinh lớp 12 trường THPT"
+  counter   "Công an Quận 7 tổ chức ra quân"
+  counter   "học sinh lớp 9A1 trường THCS"
+  counter   "lễ ký kết ngày 5 tháng 6 năm 2023"
+  counter   "là một hoạt động ý nghĩa"
+  counter   "năm 2023 là năm bản lề"
+  counter   "Công đoàn Công ty CP May 10 tổ chức Đại hội"
+  example   "học sinh được nghỉ Tết «10 ngày»" => {"amount": 10, "unit": "ngày"}
+  counter   "trường THCS số 2 tổ chức lễ khai giảng"
+  example   "Với tổng số «1.200 đại biểu» tham dự" => {"amount": 1200, "unit": "đại biểu"}
+  example   "trong số «500 người» được hỏi" => {"amount": 500, "unit": "người"}
+
+# "một" is the article ("một hoạt động ý nghĩa") and no number alone (see
+# number.spelled), but before a unit of time it is the numeral: "sau một
+# năm triển khai", "Một năm qua", "trong một tháng" (durations, like "6
+# tháng qua": D17). Not after a currency ("2 triệu đồng một tháng" is a rate:
+# money.amount's "per") and not in "một ngày nào đó" ("some day").
+lexicon DURATION_UNIT
+  năm
+  tháng
+  tuần
+  ngày
+  quý
+  "thập kỷ"
+  "thập niên"
+  "thế kỷ"
+  "ngày đêm"
+
+rule quantity.one_duration
+  type      quantity
+  priority  10
+  match     QUALIFIER=q? một DURATION_UNIT=u
+  not-before  CURRENCY | CURRENCY_LOWER | mỗi | ^/ | {kind:number}
+  not-after   nào | {kind:number} | TIED_TO_YEAR
+  emit      quantity(amount: 1, unit: unit(u), qualifier: q)
+  example   "sau «một năm» triển khai" => {"amount": 1, "unit": "năm"}
+  example   "«Một năm» qua, công đoàn đã làm được nhiều việc" => {"amount": 1, "unit": "năm"}
+  example   "chỉ trong «hơn một tháng»" => {"amount": 1, "unit": "tháng", "qualifier": "more_than"}
+  counter   "trợ cấp 2 triệu đồng một tháng"
+  counter   "một ngày nào đó"
+  counter   "là một hoạt động ý nghĩa"
+
+# "tổ chức" is a counted noun ("15 tổ chức quốc tế", "hơn 100 tổ chức, cá
+# nhân") and, far more often, the verb "to organize" after a numbered name
+# whose last word is lower case ("Bệnh viện Trung ương Quân đội 108 tổ chức
+# khám bệnh", "Quận 7 tổ chức ra quân"). It is a unit only when what follows
+# is not the object of that verb (ORGANIZE_OBJECT).
+lexicon ORGANIZE_OBJECT
+  lễ
+  hội
+  "hội nghị"
+  "hội thảo"
+  "hội thi"
+  "hội diễn"
+  "đại hội"
+  buổi
+  "chương trình"
+  cuộc
+  giải
+  lớp
+  "ra quân"
+  "phát động"
+  "kỷ niệm"
+  "gặp mặt"
+  "tọa đàm"
+  "đối thoại"
+  "diễn đàn"
+  "sự kiện"
+  khám
+  thăm
+  trao
+  tặng
+  đón
+  "tập huấn"
+  "tuyên truyền"
+  "hoạt động"
+  đoàn
+  đợt
+  "thành công"
+  tốt
+  các
+  cho
+  nhiều
+  {kind:number}
+
+rule quantity.organizations
+  type      quantity
+  priority  10
+  match     QUALIFIER=q? <number>=n "tổ chức"
+  not-before  NUMBERED | /(?i)(?!(tổng|trong|con)$).+/ số | {kind:punctuation} số | ^/ | ^- | ^: | PROGRAMME | {kind:word} /(?!Tết$)\p{Lu}\p{Ll}+/
+  not-after   ORGANIZE_OBJECT
+  emit      quantity(amount: n, unit: "tổ chức", qualifier: q)
+  example   "có «15 tổ chức» quốc tế tham gia" => {"amount": 15, "unit": "tổ chức"}
+  example   "«hơn 100 tổ chức», cá nhân được khen thưởng" => {"amount": 100, "unit": "tổ chức", "qualifier": "more_than"}
+  counter   "Bệnh viện Trung ương Quân đội 108 tổ chức khám bệnh"
+  counter   "Sư đoàn 304 tổ chức lễ kỷ niệm"
+
+# Hours apart: "giờ" after a number is a time of day as often as a duration.
+# "72 giờ", "hơn 24 giờ" are durations; "lúc 8 giờ", "vào 9 giờ sáng", "12
+# giờ đêm", "từ 7 giờ đến 11 giờ", "8 giờ 30 phút" are times, not quantities.
+rule quantity.hours
+  type      quantity
+  priority  10
+  match     QUALIFIER=q? <number>=n giờ=u
+  not-before  NUMBERED | /(?i)(?!(tổng|trong|con)$).+/ số | {kind:punctuation} số | vào | từ | đến | tới | ^/ | ^- | ^: | {kind:word} /(?!Tết$)\p{Lu}\p{Ll}+/
+  not-after   sáng | trưa | chiều | tối | đêm | đúng | kém | hôm | ngày | {kind:number} | ^/ ^{kind:number} | ^:
+  emit      quantity(amount: n, unit: unit(u), qualifier: q)
+  example   "giải quyết trong vòng «72 giờ» kể từ khi" => {"amount": 72, "unit": "giờ"}
+  example   "mất điện «hơn 24 giờ» liên tục" => {"amount": 24, "unit": "giờ", "qualifier": "more_than"}
+  example   "làm thêm «tối đa 40 giờ»/tháng" => {"amount": 40, "unit": "giờ", "qualifier": "at_most"}
+  example   "máy bay trễ «gần 5 giờ» so với lịch" => {"amount": 5, "unit": "giờ", "qualifier": "nearly"}
+  counter   "khai mạc lúc 8 giờ 30 phút sáng nay"
+  counter   "làm việc vào 9 giờ sáng thứ Hai"
+  counter   "Đồng hồ điểm 12 giờ đêm giao thừa"
 
 rule quantity.abbreviated_unit
   type      quantity
   priority  11
   match     QUALIFIER=q? <number>=n UNIT_ABBREVIATION=u
-  not-before  số | thứ | ^/ | ^-
+  not-before  NUMBERED | /(?i)(?!(tổng|trong|con)$).+/ số | {kind:punctuation} số | ^/ | ^- | {kind:word} /(?!Tết$)\p{Lu}\p{Ll}+/
   emit      quantity(amount: n, unit: u, qualifier: q)
   example   "Lễ ra mắt «01 CĐCS» tại" => {"amount": 1, "unit": "công đoàn cơ sở"}
   example   "thành lập được «155 CĐCS»" => {"amount": 155, "unit": "công đoàn cơ sở"}
+  example   "ký hợp đồng với «1.200 NLĐ» địa phương" => {"amount": 1200, "unit": "người lao động"}
+  example   "khen thưởng «5 đ/c» có thành tích" => {"amount": 5, "unit": "đồng chí"}
 
+# A percentage span is the number and "%" (or "phần trăm") only (D24); the
+# sign may be written apart ("2,5 %").
+# Not expressible: D16 restores a missing "%" by meaning ("(đạt 116,3 kế
+# hoạch ...)" beside "đạt 107,3% kế hoạch"): the span is the bare number, and
+# the rule would need words outside the span as a positive condition ("đạt"
+# before, "kế hoạch" after); not-before / not-after can only exclude.
 rule quantity.percent
   type      quantity
   priority  10
-  match     QUALIFIER=q? <number>=n (^% | "phần trăm")
+  match     QUALIFIER=q? <number>=n (% | "phần trăm")
   not-before  ^/ | ^-
   emit      quantity(amount: n, unit: "%", qualifier: q)
   example   "đạt «107,3%» kế hoạch" => {"amount": 107.3, "unit": "%"}
   example   "«100%» công đoàn cơ sở" => {"amount": 100, "unit": "%"}
   example   "tăng «60 phần trăm»" => {"amount": 60, "unit": "%"}
   example   "«hơn 90%» đoàn viên" => {"amount": 90, "unit": "%", "qualifier": "more_than"}
+  example   "có «ba mươi phần trăm» số người" => {"amount": 30, "unit": "%"}
+  example   "chỉ tăng «0.1%» so với tháng trước" => {"amount": 0.1, "unit": "%"}
+  example   "giảm «2,5 %» so với cùng kỳ" => {"amount": 2.5, "unit": "%"}
 
+# A fraction of a whole: "6/6 quận", "4/6 đơn vị" (D23), "2/3 số hộ dân"
+# ("số", "the number of", is in the span, not in the unit), never a date: the
+# producer rejects a part larger than the whole ("19/5"), and a date before
+# "năm nay" / a year ("Quốc khánh 2/9 năm nay", "1/5 năm 2023") is left out.
 rule quantity.fraction
   type      quantity
   priority  20
-  match     {kind:number}=a ^/ ^{kind:number}=b (MEASURE? UNIT)=u
+  match     {kind:number}=a ^/ ^{kind:number}=b số? (MEASURE? UNIT)=u
   not-before  ngày | ^/
-  not-after   {kind:number} | ^/
+  not-after   {kind:number} | ^/ | nay | ngoái | qua | tới | trước
   emit      quantity(amount: digits(a), of: digits(b), unit: unit(u))
   example   "đến ngày 31/5, «6/6 quận» đã hoàn thành" => {"amount": 6, "of": 6, "unit": "quận"}
   example   "«4/6 đơn vị» đạt" => {"amount": 4, "of": 6, "unit": "đơn vị"}
+  example   "«3/5 xã» đạt chuẩn nông thôn mới" => {"amount": 3, "of": 5, "unit": "xã"}
+  example   "đã có «2/3 số hộ dân» dùng nước sạch" => {"amount": 2, "of": 3, "unit": "hộ dân"}
   counter   "ngày 19/5 năm nay"
+  counter   "kỷ niệm Quốc khánh 2/9 năm nay"
 
+rule quantity.fraction_abbreviated
+  type      quantity
+  priority  21
+  match     {kind:number}=a ^/ ^{kind:number}=b số? UNIT_ABBREVIATION=u
+  not-before  ngày | ^/
+  not-after   {kind:number} | ^/
+  emit      quantity(amount: digits(a), of: digits(b), unit: u)
+  example   "có «32/35 CĐCS» khu vực doanh nghiệp" => {"amount": 32, "of": 35, "unit": "công đoàn cơ sở"}
+  example   "«5/5 HTX» đã đại hội" => {"amount": 5, "of": 5, "unit": "hợp tác xã"}
+
+# A range is one entity (OUTPUT.md): "2-10%", "10%-15%", "từ 5 đến 7 năm",
+# "100-200 mm". After "từ" the lower bound may repeat the unit ("từ 3 tháng
+# đến 6 tháng"); without "từ" it may not ("đưa 20 người tới 30 điểm" is two
+# counts). Year spans ("nhiệm kỳ 2018 - 2023", "năm học 2023-2024")
+# are dates, not ranges.
 rule quantity.range
   type      quantity
   priority  20
-  match     từ? <number>=a (- | đến | tới) <number>=b (^% | "phần trăm" | (MEASURE? UNIT)=u)
-  not-before  ^/ | ^- | nhiệm kỳ | giai đoạn | PROGRAMME
+  match     (từ <number>=a (^% | MEASURE? UNIT)? | QUALIFIER=q? <number>=a (^%)?) (- | đến | tới) <number>=b (% | "phần trăm" | (MEASURE? UNIT)=u)
+  not-before  ^/ | ^- | nhiệm kỳ | giai đoạn | học | "niên khóa" | "mùa giải" | vụ | NUMBERED | /(?i)(?!(tổng|trong|con)$).+/ số | {kind:punctuation} số | PROGRAMME | {kind:word} /(?!Tết$)\p{Lu}\p{Ll}+/
   not-after   thứ | TIED_TO_YEAR
-  emit      quantity(min: scale_like(a, b), max: b, unit: unit(u, "%"))
+  emit      quantity(min: scale_like(a, b), max: b, unit: unit(u, "%"), qualifier: q)
   example   "tăng «2-10%»" => {"min": 2, "max": 10, "unit": "%"}
   example   "«từ 5 đến 7 năm»" => {"min": 5, "max": 7, "unit": "năm"}
+  example   "giá phân bón tăng «10%-15%»" => {"min": 10, "max": 15, "unit": "%"}
+  example   "lượng mưa phổ biến «100-200 mm»" => {"min": 100, "max": 200, "unit": "mm"}
   counter   "nhiệm kỳ 2018 - 2023"
+  example   "thời hạn «từ 3 tháng đến 6 tháng»" => {"min": 3, "max": 6, "unit": "tháng"}
+  counter   "Năm học 2023-2024 nhà trường"
+
 """#),
     ]
 }
