@@ -46,7 +46,7 @@ let package = Package(
         .executableTarget(
             name: "VNBenchmarks",
             dependencies: [
-                "VNText",
+                "VNText", "VNEngine", "VNExtract",
                 .product(name: "Benchmark", package: "swift-benchmark"),
             ],
             path: "Benchmarks/VNBenchmarks"

@@ -3,6 +3,8 @@
 // iteration processes the whole 10 MB, so MB/s = corpus size / time.
 import Benchmark
 import Foundation
+import VNEngine
+import VNExtract
 import VNText
 
 let corpusFolder = URL(fileURLWithPath: #filePath)
@@ -26,6 +28,8 @@ let decoded = try documents.map { try UTF8Decoder.decode($0) }
 let normalizer = Normalizer()
 let normalized = try decoded.map { try normalizer.normalize($0) }
 let tokenizer = try Tokenizer()
+let extractor = try Extractor(ruleSet: try RuleLoader.load())
+let tokenizedDocuments = try normalized.map { try tokenizer.tokenize($0) }
 let megabytes = Double(totalBytes) / 1_000_000
 print("corpus: \(documents.count) documents, \(String(format: "%.2f", megabytes)) MB (UTF-8)")
 
@@ -60,6 +64,13 @@ benchmark("decode + normalize + tokenize, 10 MB") {
     for document in documents { keep(try tokenizer.tokenize(normalizer.normalize(UTF8Decoder.decode(document)))) }
 }
 
+benchmark("extract (rules only, tokenized input), 10 MB") {
+    for text in tokenizedDocuments { keep(extractor.extract(text)) }
+}
+benchmark("extract (decode + normalize + tokenize + rules), 10 MB") {
+    for document in documents { keep(try extractor.extract(UTF8Decoder.decode(document))) }
+}
+
 // A direct MB/s summary (best of 3), then the harness's statistics.
 try timed("decode") { for document in documents { keep(try UTF8Decoder.decode(document)) } }
 try timed("normalize") { for text in decoded { keep(try normalizer.normalize(text)) } }
@@ -67,4 +78,6 @@ try timed("tokenize") { for text in normalized { keep(try tokenizer.tokenize(tex
 try timed("decode+normalize+tokenize") {
     for document in documents { keep(try tokenizer.tokenize(normalizer.normalize(UTF8Decoder.decode(document)))) }
 }
+timed("rules only") { for text in tokenizedDocuments { keep(extractor.extract(text)) } }
+try timed("extract end to end") { for document in documents { keep(try extractor.extract(UTF8Decoder.decode(document))) } }
 Benchmark.main()
