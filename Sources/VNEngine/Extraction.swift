@@ -108,6 +108,7 @@ public final class Extractor {
     /// Extracts entities from tokenized text.
     public func extract(_ tokenized: TokenizedText, keepCandidates: Bool = false) -> ExtractionResult {
         let document = MatchDocument(tokenized, vocabularies: ruleSet.vocabularies)
+        regexCache.begin(tokenCount: document.count)
         var chart = [SpanTable](repeating: SpanTable(), count: ruleSet.typeNames.count)
         var winners: [(rule: Int, span: ChartSpan)] = []
         var allCandidates: [Candidate] = []
@@ -208,9 +209,12 @@ public final class Extractor {
         for program in rule.notAfter where tokens.upperBound < runner.document.count {
             if runner.matchesAny(program, at: tokens.upperBound) { return "a not-after pattern matches after it" }
         }
-        for (program, maxTokens) in rule.notBefore {
-            for start in stride(from: tokens.lowerBound - 1, through: max(0, tokens.lowerBound - maxTokens), by: -1) {
-                if runner.matchesAny(program, at: start, endingAt: tokens.lowerBound) { return "a not-before pattern matches before it" }
+        for pattern in rule.notBefore {
+            var start = tokens.lowerBound - 1
+            let lowest = max(0, tokens.lowerBound - pattern.maxTokens)
+            while start >= lowest {
+                if runner.matchesAny(pattern.program, at: start, endingAt: tokens.lowerBound) { return "a not-before pattern matches before it" }
+                start -= 1
             }
         }
         return nil

@@ -62,13 +62,26 @@ final class RegexCache {
         results = Array(repeating: [], count: regexes.count)
     }
 
-    /// Whether regex `index` matches the whole of `units` (a token's normalized text).
-    func matches(_ index: Int, _ units: ArraySlice<UInt16>) -> Bool {
+    /// Word ids of the current document's tokens in `words` (-1: not looked up yet).
+    private var tokenWordIDs: [Int32] = []
+
+    /// Starts a new document of `tokenCount` tokens.
+    func begin(tokenCount: Int) {
         if words.count >= capacity {
             words = Vocabulary()
             results = Array(repeating: [], count: regexes.count)
         }
-        let id = Int(words.intern(units))
+        tokenWordIDs.removeAll(keepingCapacity: true)
+        tokenWordIDs.append(contentsOf: repeatElement(-1, count: tokenCount))
+    }
+
+    /// Whether regex `index` matches the whole of token `token`'s normalized text `units`.
+    func matches(_ index: Int, token: Int, _ units: ArraySlice<UInt16>) -> Bool {
+        var id = Int(tokenWordIDs[token])
+        if id < 0 {
+            id = Int(words.intern(units))
+            tokenWordIDs[token] = Int32(id)
+        }
         if results[index].count <= id {
             results[index].append(contentsOf: repeatElement(0, count: id + 1 - results[index].count))
         }
@@ -220,7 +233,7 @@ struct PatternRunner {
             let token = document.text.tokens[k]
             return (kind == nil || token.kind == kind!) && (shape == nil || token.shape == shape!)
         case .regex(let index):
-            return regexCache.matches(index, document.text.text.units[document.text.tokens[k].range])
+            return regexCache.matches(index, token: k, document.text.text.units[document.text.tokens[k].range])
         }
     }
 }

@@ -18,12 +18,12 @@ public final class CompiledRule: Sendable {
     let typeIndex: Int
     let program: PatternProgram
     /// Not-before patterns with the most tokens each can match.
-    let notBefore: [(program: PatternProgram, maxTokens: Int)]
+    let notBefore: [BoundedPattern]
     let notAfter: [PatternProgram]
     let emit: ValueExpression
 
     init(id: String, type: String, priority: Int, order: Int, examples: [RuleExample], location: RuleSourceLocation,
-         typeIndex: Int, program: PatternProgram, notBefore: [(program: PatternProgram, maxTokens: Int)],
+         typeIndex: Int, program: PatternProgram, notBefore: [BoundedPattern],
          notAfter: [PatternProgram], emit: ValueExpression) {
         self.id = id
         self.type = type
@@ -37,6 +37,13 @@ public final class CompiledRule: Sendable {
         self.notAfter = notAfter
         self.emit = emit
     }
+}
+
+/// A pattern with the most tokens it can match (a struct, not a tuple: tuple
+/// arrays cost a runtime metadata lookup on every loop in the hot path).
+struct BoundedPattern: Sendable {
+    let program: PatternProgram
+    let maxTokens: Int
 }
 
 /// The rules of one type, run together, indexed by what can start them.
@@ -192,7 +199,7 @@ private struct RuleCompiler {
         var ignored: [String] = []
         let notBefore = declaration.notBefore.map { node in
             let program = compilePattern(node, captures: &ignored, at: declaration.location)
-            return (program: program, maxTokens: maxTokens(program))
+            return BoundedPattern(program: program, maxTokens: maxTokens(program))
         }
         let notAfter = declaration.notAfter.map { compilePattern($0, captures: &ignored, at: declaration.location) }
         checkExpression(declaration.emit, captures: Set(captureNames))
