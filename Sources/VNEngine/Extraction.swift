@@ -176,7 +176,9 @@ public final class Extractor {
             add(stage.unindexed)
             if rulesHere.isEmpty { continue }
             if rulesHere.count > 1 { rulesHere.sort() }
+            let nextIsGlued = position + 1 < document.count && !document.text.tokens[position + 1].spaceBefore
             for ruleIndex in rulesHere {
+                if !nextIsGlued && ruleSet.rules[ruleIndex].needsGluedSecondToken { continue }
                 if let candidate = candidate(ruleIndex, at: position, runner, pass: pass) { candidates.append(candidate) }
             }
         }

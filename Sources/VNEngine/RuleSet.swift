@@ -21,6 +21,10 @@ public final class CompiledRule: Sendable {
     let notBefore: [BoundedPattern]
     let notAfter: [PatternProgram]
     let emit: ValueExpression
+    /// True when the pattern's first item is one token and the second must be
+    /// written together with it ("U23"): the matcher skips positions whose next
+    /// token has a space before it without running the pattern.
+    let needsGluedSecondToken: Bool
 
     init(id: String, type: String, priority: Int, order: Int, examples: [RuleExample], location: RuleSourceLocation,
          typeIndex: Int, program: PatternProgram, notBefore: [BoundedPattern],
@@ -36,6 +40,15 @@ public final class CompiledRule: Sendable {
         self.notBefore = notBefore
         self.notAfter = notAfter
         self.emit = emit
+        var pc = 0
+        while pc < program.instructions.count, case .captureStart = program.instructions[pc] { pc += 1 }
+        var glued = false
+        if pc + 1 < program.instructions.count, case .token = program.instructions[pc] {
+            var next = pc + 1
+            while next < program.instructions.count, case .captureStart = program.instructions[next] { next += 1 }
+            if next < program.instructions.count, case .glued = program.instructions[next] { glued = true }
+        }
+        needsGluedSecondToken = glued
     }
 }
 

@@ -977,9 +977,10 @@ rule number.spelled
 # Ba", "Thứ Hai") and only before a lower-case word ("Hai Bà Trưng", "Ba
 # Đình", "Năm Căn" are names; "Hai là" an enumeration; "Năm 2023" a year).
 # "Một" and "Năm" alone are the article and the year, as in lower case.
+# (Exact-case literals, not a regex: literals index the rule by its first word.)
 rule number.spelled_capitalized
   type      number
-  match     (/Hai|Ba|Bốn|Sáu|Bảy|Bẩy|Tám|Chín|Mười/ NUMBER_WORD* ((linh | lẻ) (năm | NUMBER_WORD))? | /Một|Năm/ NUMBER_WORD+ ((linh | lẻ) (năm | NUMBER_WORD))?)=t
+  match     ((!Hai | !Ba | !Bốn | !Sáu | !Bảy | !Bẩy | !Tám | !Chín | !Mười) NUMBER_WORD* ((linh | lẻ) (năm | NUMBER_WORD))? | (!Một | !Năm) NUMBER_WORD+ ((linh | lẻ) (năm | NUMBER_WORD))?)=t
   not-before  {kind:word} | {kind:number}
   not-after   là | {shape:title} | {shape:upper} | {kind:number} | NUMBER_WORD
   emit      spelled(t)
