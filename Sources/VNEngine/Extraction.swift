@@ -44,21 +44,23 @@ public struct Candidate: Sendable {
         case excluded(String)
     }
 
-    /// The rule.
-    public var rule: String
+    /// The rule that matched.
+    public let compiledRule: CompiledRule
+    /// The rule's id.
+    public var rule: String { compiledRule.id }
     /// The type.
-    public var type: String
+    public var type: String { compiledRule.type }
+    /// The rule's priority.
+    public var priority: Int { compiledRule.priority }
     /// Tokens covered.
     public var tokens: Range<Int>
     /// The value (null if rejected).
     public var value: JSONValue
-    /// The rule's priority.
-    public var priority: Int
     /// What happened.
     public var outcome: Outcome
     /// The stage pass it was found in (1 for most; more for self-referencing types).
     public var pass: Int
-    let ruleOrder: Int
+    var ruleOrder: Int { compiledRule.order }
 }
 
 /// The result of extracting from one document.
@@ -192,8 +194,7 @@ public final class Extractor {
         var fallback: Candidate?
         for match in runner.matches(rule.program, at: position) where match.end > position {
             func make(_ value: JSONValue, _ outcome: Candidate.Outcome) -> Candidate {
-                Candidate(rule: rule.id, type: rule.type, tokens: position..<match.end, value: value,
-                          priority: rule.priority, outcome: outcome, pass: pass, ruleOrder: rule.order)
+                Candidate(compiledRule: rule, tokens: position..<match.end, value: value, outcome: outcome, pass: pass)
             }
             if let reason = exclusion(rule, position..<match.end, runner) {
                 if fallback == nil { fallback = make(.null, .excluded(reason)) }

@@ -154,12 +154,15 @@ struct PatternRunner {
     func matches(_ program: PatternProgram, at start: Int, limit: Int = 64) -> [PatternMatch] {
         var state = RunState(captures: [CaptureSlot](repeating: CaptureSlot(), count: program.captureNames.count), limit: limit)
         run(program.instructions, 0, start, &state)
-        return state.found.sorted { $0.end > $1.end }
+        if state.found.count > 1 { state.found.sort { $0.end > $1.end } }
+        return state.found
     }
 
     /// Whether `program` matches some tokens starting at `start` and ending exactly at `end` (or anywhere if nil).
     func matchesAny(_ program: PatternProgram, at start: Int, endingAt end: Int? = nil) -> Bool {
-        matches(program, at: start, limit: 16).contains { end == nil || $0.end == end! }
+        var state = RunState(captures: [], limit: 16, stopAtEnd: end ?? -1, capturing: false)
+        run(program.instructions, 0, start, &state)
+        return state.stopped || (end == nil && !state.found.isEmpty)
     }
 
     private struct RunState {
@@ -167,13 +170,29 @@ struct PatternRunner {
         var found: [PatternMatch] = []
         var steps = 0
         let limit: Int
+        /// With `stopAtEnd` ≥ 0: stop at the first match ending there (exclusion checks).
+        var stopAtEnd = -1
+        var stopped = false
+        /// False for exclusion checks: no capture bookkeeping.
+        var capturing = true
+
+        init(captures: [CaptureSlot], limit: Int, stopAtEnd: Int = -1, capturing: Bool = true) {
+            self.captures = captures
+            self.limit = limit
+            self.stopAtEnd = stopAtEnd
+            self.capturing = capturing
+        }
     }
 
     private func run(_ code: [Instruction], _ pc: Int, _ pos: Int, _ state: inout RunState) {
         state.steps += 1
-        guard state.steps < 10_000, state.found.count < state.limit else { return }
+        guard state.steps < 10_000, state.found.count < state.limit, !state.stopped else { return }
         switch code[pc] {
         case .match:
+            if state.stopAtEnd >= 0 {
+                if pos == state.stopAtEnd { state.stopped = true }
+                return
+            }
             state.found.append(PatternMatch(end: pos, captures: state.captures))
         case .token(let test):
             guard pos < document.count, passes(test, pos) else { return }
@@ -205,11 +224,13 @@ struct PatternRunner {
         case .jump(let target):
             run(code, target, pos, &state)
         case .captureStart(let slot):
+            guard state.capturing else { return run(code, pc + 1, pos, &state) }
             let saved = state.captures[slot]
             state.captures[slot] = CaptureSlot(start: pos, end: -1, value: nil)
             run(code, pc + 1, pos, &state)
             state.captures[slot] = saved
         case .captureEnd(let slot):
+            guard state.capturing else { return run(code, pc + 1, pos, &state) }
             let saved = state.captures[slot]
             state.captures[slot].end = pos
             run(code, pc + 1, pos, &state)
@@ -218,7 +239,7 @@ struct PatternRunner {
     }
 
     private func withSlot(_ slot: Int, _ value: CaptureSlot, _ state: inout RunState, _ body: (inout RunState) -> Void) {
-        guard slot >= 0 else { return body(&state) }
+        guard slot >= 0, state.capturing else { return body(&state) }
         let saved = state.captures[slot]
         state.captures[slot] = value
         body(&state)
