@@ -119,8 +119,8 @@ public final class Extractor {
             let passes = stage.selfReferencing ? 4 : 1
             for pass in 1...passes {
                 let runner = PatternRunner(document: document, ruleSet: ruleSet, chart: chart, regexCache: regexCache)
-                var candidates = findCandidates(stage, runner, pass: pass)
-                let chosen = resolve(&candidates)
+                var candidates: [Candidate] = []
+                let chosen = resolve(findMatches(stage, runner), runner, pass: pass, explain: keepCandidates, into: &candidates)
                 let stable = chosen.count == previous.count
                     && zip(chosen, previous).allSatisfy { $0.rule == $1.rule && $0.span.start == $1.span.start && $0.span.end == $1.span.end }
                 chart[stage.type] = SpanTable(chosen.map(\.span), tokenCount: document.count)
@@ -154,11 +154,20 @@ public final class Extractor {
                       tokens: span.start..<span.end)
     }
 
-    // MARK: Candidates
+    // MARK: Matches
 
-    private func findCandidates(_ stage: Stage, _ runner: PatternRunner, pass: Int) -> [Candidate] {
+    /// A pattern match not yet checked against exclusions nor given a value.
+    private struct RawMatch {
+        let rule: CompiledRule
+        let start: Int
+        let match: PatternMatch
+        var length: Int { match.end - start }
+    }
+
+    /// Every match of every rule of `stage`, at every position where a trigger allows one.
+    private func findMatches(_ stage: Stage, _ runner: PatternRunner) -> [RawMatch] {
         let document = runner.document
-        var candidates: [Candidate] = []
+        var found: [RawMatch] = []
         var tried = [Int](repeating: -1, count: ruleSet.rules.count)
         var rulesHere: [Int] = []
         let lowerRules = stage.byWord[.lower]!, keyRules = stage.byWord[.key]!, exactRules = stage.byWord[.exact]!
@@ -177,35 +186,16 @@ public final class Extractor {
             for type in stage.spanTriggers where !runner.chart[type].spans(at: position).isEmpty { add(stage.bySpan[type]) }
             add(stage.unindexed)
             if rulesHere.isEmpty { continue }
-            if rulesHere.count > 1 { rulesHere.sort() }
             let nextIsGlued = position + 1 < document.count && !document.text.tokens[position + 1].spaceBefore
             for ruleIndex in rulesHere {
-                if !nextIsGlued && ruleSet.rules[ruleIndex].needsGluedSecondToken { continue }
-                if let candidate = candidate(ruleIndex, at: position, runner, pass: pass) { candidates.append(candidate) }
+                let rule = ruleSet.rules[ruleIndex]
+                if !nextIsGlued && rule.needsGluedSecondToken { continue }
+                for match in runner.matches(rule.program, at: position) where match.end > position {
+                    found.append(RawMatch(rule: rule, start: position, match: match))
+                }
             }
         }
-        return candidates
-    }
-
-    /// The longest match of a rule at `position` whose value the producer
-    /// accepts; else the longest excluded or rejected one (for explanations).
-    private func candidate(_ ruleIndex: Int, at position: Int, _ runner: PatternRunner, pass: Int) -> Candidate? {
-        let rule = ruleSet.rules[ruleIndex]
-        var fallback: Candidate?
-        for match in runner.matches(rule.program, at: position) where match.end > position {
-            func make(_ value: JSONValue, _ outcome: Candidate.Outcome) -> Candidate {
-                Candidate(compiledRule: rule, tokens: position..<match.end, value: value, outcome: outcome, pass: pass)
-            }
-            if let reason = exclusion(rule, position..<match.end, runner) {
-                if fallback == nil { fallback = make(.null, .excluded(reason)) }
-                continue
-            }
-            if let value = evaluate(rule.emit, Arguments(program: rule.program, match: match, document: runner.document)) {
-                return make(value, .won)
-            }
-            if fallback == nil { fallback = make(.null, .rejected) }
-        }
-        return fallback
+        return found
     }
 
     private func exclusion(_ rule: CompiledRule, _ tokens: Range<Int>, _ runner: PatternRunner) -> String? {
@@ -261,32 +251,55 @@ public final class Extractor {
 
     // MARK: Resolution
 
-    /// Chooses non-overlapping candidates: longest span, then higher priority,
-    /// then earlier start, then earlier rule. Marks every loser with why it lost.
-    private func resolve(_ candidates: inout [Candidate]) -> [(rule: Int, span: ChartSpan)] {
-        let order = candidates.indices.filter { candidates[$0].outcome == .won }.sorted { a, b in
-            let x = candidates[a], y = candidates[b]
-            if x.tokens.count != y.tokens.count { return x.tokens.count > y.tokens.count }
-            if x.priority != y.priority { return x.priority > y.priority }
-            if x.tokens.lowerBound != y.tokens.lowerBound { return x.tokens.lowerBound < y.tokens.lowerBound }
-            return x.ruleOrder < y.ruleOrder
+    /// Chooses non-overlapping matches, greedily in this order: longest span,
+    /// then higher priority, then earlier start, then earlier rule. A match is
+    /// checked against its rule's exclusions and given its value only when it
+    /// is reached and overlaps nothing chosen, so losers cost nothing; an
+    /// excluded or rejected match leaves room for the next (a shorter match of
+    /// the same rule, or another rule's). With `explain`, every match becomes a
+    /// ``Candidate`` saying what became of it.
+    private func resolve(_ matches: [RawMatch], _ runner: PatternRunner, pass: Int, explain: Bool,
+                         into candidates: inout [Candidate]) -> [(rule: Int, span: ChartSpan)] {
+        let order = matches.indices.sorted { a, b in
+            let x = matches[a], y = matches[b]
+            if x.length != y.length { return x.length > y.length }
+            if x.rule.priority != y.rule.priority { return x.rule.priority > y.rule.priority }
+            if x.start != y.start { return x.start < y.start }
+            return x.rule.order < y.rule.order
         }
-        var taken: [Int] = []
+        var owner = [Int](repeating: -1, count: runner.document.count)  // token → chosen candidate index
+        var chosen: [(rule: Int, span: ChartSpan, candidate: Int)] = []
         for index in order {
-            let candidate = candidates[index]
-            if let winner = taken.first(where: { candidates[$0].tokens.overlaps(candidate.tokens) }) {
-                let w = candidates[winner]
-                let reason = w.tokens.count > candidate.tokens.count ? "a longer match"
-                    : w.priority > candidate.priority ? "higher priority"
-                    : w.tokens.lowerBound < candidate.tokens.lowerBound ? "an earlier start" : "an earlier rule"
-                candidates[index].outcome = .lost(to: winner, reason: reason)
-            } else {
-                taken.append(index)
+            let raw = matches[index]
+            let tokens = raw.start..<raw.match.end
+            if let blocker = tokens.first(where: { owner[$0] >= 0 }).map({ owner[$0] }) {
+                if explain {
+                    let winner = candidates[blocker]
+                    let reason = winner.tokens.count > tokens.count ? "a longer match"
+                        : winner.priority > raw.rule.priority ? "higher priority"
+                        : winner.tokens.lowerBound < raw.start ? "an earlier start" : "an earlier rule"
+                    let value = evaluate(raw.rule.emit, Arguments(program: raw.rule.program, match: raw.match, document: runner.document)) ?? .null
+                    candidates.append(Candidate(compiledRule: raw.rule, tokens: tokens, value: value, outcome: .lost(to: blocker, reason: reason), pass: pass))
+                }
+                continue
             }
+            if let reason = exclusion(raw.rule, tokens, runner) {
+                if explain { candidates.append(Candidate(compiledRule: raw.rule, tokens: tokens, value: .null, outcome: .excluded(reason), pass: pass)) }
+                continue
+            }
+            guard let value = evaluate(raw.rule.emit, Arguments(program: raw.rule.program, match: raw.match, document: runner.document)) else {
+                if explain { candidates.append(Candidate(compiledRule: raw.rule, tokens: tokens, value: .null, outcome: .rejected, pass: pass)) }
+                continue
+            }
+            let candidateIndex = candidates.count
+            candidates.append(Candidate(compiledRule: raw.rule, tokens: tokens, value: value, outcome: .won, pass: pass))
+            for token in tokens { owner[token] = candidateIndex }
+            chosen.append((raw.rule.order, ChartSpan(start: raw.start, end: raw.match.end, value: value), candidateIndex))
         }
-        return taken.sorted { candidates[$0].tokens.lowerBound < candidates[$1].tokens.lowerBound }.map { index in
-            let c = candidates[index]
-            return (c.ruleOrder, ChartSpan(start: c.tokens.lowerBound, end: c.tokens.upperBound, value: c.value))
+        if !explain {
+            // Only the chosen candidates were recorded; their indices are not needed.
+            candidates.removeAll()
         }
+        return chosen.sorted { $0.span.start < $1.span.start }.map { ($0.rule, $0.span) }
     }
 }
