@@ -129,7 +129,7 @@ struct SpanTable: Sendable {
 }
 
 /// What a capture slot holds during matching.
-struct CaptureSlot {
+struct CaptureSlot: Sendable {
     var start = -1
     var end = -1
     var value: JSONValue?
@@ -152,7 +152,7 @@ struct PatternRunner {
 
     /// Every way `program` matches starting at token `start`, longest first.
     func matches(_ program: PatternProgram, at start: Int, limit: Int = 64) -> [PatternMatch] {
-        var state = RunState(captures: [CaptureSlot](repeating: CaptureSlot(), count: program.captureNames.count), limit: limit)
+        var state = RunState(captures: program.emptyCaptures, limit: limit)
         run(program.instructions, 0, start, &state)
         if state.found.count > 1 { state.found.sort { $0.end > $1.end } }
         return state.found

@@ -31,7 +31,18 @@ enum Instruction: Sendable {
 /// A compiled pattern: instructions and the names of its capture slots.
 struct PatternProgram: Sendable {
     var instructions: [Instruction]
-    var captureNames: [String]
+    var captureNames: [String] {
+        didSet { emptyCaptures = [CaptureSlot](repeating: CaptureSlot(), count: captureNames.count) }
+    }
+    /// One empty slot per capture, made once: each run copies it (copy-on-write)
+    /// instead of allocating a new array.
+    private(set) var emptyCaptures: [CaptureSlot]
+
+    init(instructions: [Instruction], captureNames: [String]) {
+        self.instructions = instructions
+        self.captureNames = captureNames
+        emptyCaptures = [CaptureSlot](repeating: CaptureSlot(), count: captureNames.count)
+    }
 }
 
 /// What can start a match: used to index rules by their first token.
