@@ -22,7 +22,7 @@ struct VNExtract: ParsableCommand {
             if any record failed, 2 for a usage error.
             """,
         version: "vnextract \(version) (ICU \(ICU.version), Unicode \(ICU.unicodeVersion))",
-        subcommands: [ExtractCommand.self, NormalizeCommand.self, TokenizeCommand.self, TestCommand.self, ExplainCommand.self, EvalCommand.self]
+        subcommands: [ExtractCommand.self, NormalizeCommand.self, TokenizeCommand.self, TestCommand.self, ExplainCommand.self, EvalCommand.self, RulesCommand.self]
     )
 }
 

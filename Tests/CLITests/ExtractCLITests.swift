@@ -118,6 +118,15 @@ struct ExtractCLITests {
         #expect(output.contains("lost to money.amount «trên 5,5 tỷ đồng» (a longer match)"), "\(output)")
     }
 
+    @Test func rulesListsRulesAndProducers() throws {
+        let listed = String(decoding: try runVNExtract(["rules"]).stdout, as: UTF8.self)
+        #expect(listed.contains("money.amount\tmoney\t"))
+        #expect(listed.contains("builtin/money.rules:"))
+        let producers = String(decoding: try runVNExtract(["rules", "--producers"]).stdout, as: UTF8.self)
+        #expect(producers.split(separator: "\n").map { $0.split(separator: "\t").first.map(String.init) ?? "" }
+            .contains("money"))
+    }
+
     @Test func evalScoresTheExtractorAndAPredictionFile() throws {
         let own = try runVNExtract(["eval", Self.gold, "--types", "money,quantity", "--min-f1", "0.95"])
         let table = String(decoding: own.stdout, as: UTF8.self)
