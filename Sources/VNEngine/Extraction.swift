@@ -202,15 +202,27 @@ public final class Extractor {
         for program in rule.notAfter where tokens.upperBound < runner.document.count {
             if runner.matchesAny(program, at: tokens.upperBound) { return "a not-after pattern matches after it" }
         }
-        for pattern in rule.notBefore {
-            var start = tokens.lowerBound - 1
-            let lowest = max(0, tokens.lowerBound - pattern.maxTokens)
-            while start >= lowest {
-                if runner.matchesAny(pattern.program, at: start, endingAt: tokens.lowerBound) { return "a not-before pattern matches before it" }
-                start -= 1
-            }
+        for pattern in rule.notBefore where endsAt(tokens.lowerBound, pattern, runner) {
+            return "a not-before pattern matches before it"
+        }
+        for pattern in rule.requiresAfter where tokens.upperBound >= runner.document.count || !runner.matchesAny(pattern, at: tokens.upperBound) {
+            return "a requires-after pattern does not match after it"
+        }
+        for pattern in rule.requiresBefore where !endsAt(tokens.lowerBound, pattern, runner) {
+            return "a requires-before pattern does not match before it"
         }
         return nil
+    }
+
+    /// Whether `pattern` matches some tokens ending exactly at token `end`.
+    private func endsAt(_ end: Int, _ pattern: BoundedPattern, _ runner: PatternRunner) -> Bool {
+        var start = end - 1
+        let lowest = max(0, end - pattern.maxTokens)
+        while start >= lowest {
+            if runner.matchesAny(pattern.program, at: start, endingAt: end) { return true }
+            start -= 1
+        }
+        return false
     }
 
     // MARK: Values

@@ -20,6 +20,9 @@ public final class CompiledRule: Sendable {
     /// Not-before patterns with the most tokens each can match.
     let notBefore: [BoundedPattern]
     let notAfter: [PatternProgram]
+    /// Patterns that must match right before / after the match.
+    let requiresBefore: [BoundedPattern]
+    let requiresAfter: [PatternProgram]
     let emit: ValueExpression
     /// True when the pattern's first item is one token and the second must be
     /// written together with it ("U23"): the matcher skips positions whose next
@@ -28,7 +31,7 @@ public final class CompiledRule: Sendable {
 
     init(id: String, type: String, priority: Int, order: Int, examples: [RuleExample], location: RuleSourceLocation,
          typeIndex: Int, program: PatternProgram, notBefore: [BoundedPattern],
-         notAfter: [PatternProgram], emit: ValueExpression) {
+         notAfter: [PatternProgram], requiresBefore: [BoundedPattern], requiresAfter: [PatternProgram], emit: ValueExpression) {
         self.id = id
         self.type = type
         self.priority = priority
@@ -39,6 +42,8 @@ public final class CompiledRule: Sendable {
         self.program = program
         self.notBefore = notBefore
         self.notAfter = notAfter
+        self.requiresBefore = requiresBefore
+        self.requiresAfter = requiresAfter
         self.emit = emit
         var pc = 0
         while pc < program.instructions.count, case .captureStart = program.instructions[pc] { pc += 1 }
@@ -215,13 +220,19 @@ private struct RuleCompiler {
             return BoundedPattern(program: program, maxTokens: maxTokens(program))
         }
         let notAfter = declaration.notAfter.map { compilePattern($0, captures: &ignored, at: declaration.location) }
+        let requiresBefore = declaration.requiresBefore.map { node in
+            let program = compilePattern(node, captures: &ignored, at: declaration.location)
+            return BoundedPattern(program: program, maxTokens: maxTokens(program))
+        }
+        let requiresAfter = declaration.requiresAfter.map { compilePattern($0, captures: &ignored, at: declaration.location) }
         checkExpression(declaration.emit, captures: Set(captureNames))
         guard diagnostics.count == before else { return nil }
         return CompiledRule(
             id: declaration.id, type: declaration.type, priority: declaration.priority, order: order,
             examples: declaration.examples, location: declaration.location,
             typeIndex: typeNames.firstIndex(of: declaration.type)!, program: program,
-            notBefore: notBefore, notAfter: notAfter, emit: declaration.emit)
+            notBefore: notBefore, notAfter: notAfter, requiresBefore: requiresBefore, requiresAfter: requiresAfter,
+            emit: declaration.emit)
     }
 
     private mutating func compilePattern(_ node: PatternNode, captures: inout [String], at location: RuleSourceLocation) -> PatternProgram {
@@ -397,7 +408,8 @@ private struct RuleCompiler {
     private mutating func orderStages() {
         var dependencies = [Set<Int>](repeating: [], count: typeNames.count)
         for rule in rules {
-            for program in [rule.program] + rule.notBefore.map(\.program) + rule.notAfter {
+            for program in [rule.program] + rule.notBefore.map(\.program) + rule.notAfter
+                + rule.requiresBefore.map(\.program) + rule.requiresAfter {
                 for instruction in program.instructions {
                     if case .span(let type, _) = instruction { dependencies[rule.typeIndex].insert(type) }
                 }

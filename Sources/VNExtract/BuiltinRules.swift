@@ -1378,6 +1378,21 @@ rule quantity.range
   example   "thời hạn «từ 3 tháng đến 6 tháng»" => {"min": 3, "max": 6, "unit": "tháng"}
   counter   "Năm học 2023-2024 nhà trường"
 
+# D16: a percent sign the writer left out, restored by meaning: in "đạt N kế
+# hoạch" ("reached N [percent of] the plan") N is a percentage. Only the number
+# is the span; "đạt" and "kế hoạch" are context outside it.
+rule quantity.percent_of_plan
+  type      quantity
+  priority  5
+  match     <number>=n
+  requires-before  đạt
+  requires-after   "kế hoạch" | "chỉ tiêu"
+  emit      quantity(amount: n, unit: "%")
+  example   "(đạt «116,3» kế hoạch Tổng Liên đoàn)" => {"amount": 116.3, "unit": "%"}
+  example   "doanh thu đạt «98,5» kế hoạch năm" => {"amount": 98.5, "unit": "%"}
+  counter   "đạt 116,3 triệu đồng"
+  counter   "có 116 kế hoạch"
+
 """#),
     ]
 }

@@ -21,6 +21,8 @@ struct RuleBlockReader {
     private var pattern: PatternNode?
     private var notBefore: [PatternNode] = []
     private var notAfter: [PatternNode] = []
+    private var requiresBefore: [PatternNode] = []
+    private var requiresAfter: [PatternNode] = []
     private var emit: ValueExpression?
     private var examples: [RuleExample] = []
 
@@ -57,7 +59,8 @@ struct RuleBlockReader {
     func declaration(id: String, at location: RuleSourceLocation) -> RuleDeclaration? {
         guard diagnostics.isEmpty, let type, let pattern, let emit else { return nil }
         return RuleDeclaration(id: id, type: type, priority: priority, pattern: pattern, notBefore: notBefore,
-                               notAfter: notAfter, emit: emit, examples: examples, location: location)
+                               notAfter: notAfter, emit: emit, examples: examples, location: location,
+                               requiresBefore: requiresBefore, requiresAfter: requiresAfter)
     }
 
     // MARK: Lines into fields
@@ -96,7 +99,7 @@ struct RuleBlockReader {
             return cursor.error(expected: "a field name")
         }
         guard RuleFileParser.continuableFieldNames.contains(field.name) else {
-            return cursor.error(expected: "a field name ('\(field.name)' cannot continue on a '|' line; only match, not-before and not-after can)")
+            return cursor.error(expected: "a field name ('\(field.name)' cannot continue on a '|' line; only match and the before/after patterns can)")
         }
         guard line.indentWidth > field.indentWidth else {
             return RuleDiagnostic(
@@ -115,6 +118,8 @@ struct RuleBlockReader {
         case "match": pattern = try self.pattern(of: field)
         case "not-before": notBefore.append(try self.pattern(of: field))
         case "not-after": notAfter.append(try self.pattern(of: field))
+        case "requires-before": requiresBefore.append(try self.pattern(of: field))
+        case "requires-after": requiresAfter.append(try self.pattern(of: field))
         case "emit": emit = try ValueExpressionParser.parseEmit(try value(of: field, expected: "a producer call like money(amount: n)"))
         case "example": examples.append(try ExampleParser.parse(field.segments[0], isCounter: false))
         case "counter": examples.append(try ExampleParser.parse(field.segments[0], isCounter: true))

@@ -6,11 +6,12 @@
 /// Which lexicons, producers and span types exist is left to the rule compiler.
 public enum RuleFileParser {
     /// The fields a rule may have.
-    public static let fieldNames = ["type", "priority", "match", "not-before", "not-after", "emit", "example", "counter"]
+    public static let fieldNames = ["type", "priority", "match", "not-before", "not-after", "requires-before",
+                                     "requires-after", "emit", "example", "counter"]
     /// The fields a rule must have.
     public static let requiredFieldNames = ["type", "match", "emit"]
     /// The fields whose value may continue on following lines that begin with `|`.
-    public static let continuableFieldNames: Set<String> = ["match", "not-before", "not-after"]
+    public static let continuableFieldNames: Set<String> = ["match", "not-before", "not-after", "requires-before", "requires-after"]
 
     /// Parses the text of a rule file.
     ///

@@ -228,6 +228,10 @@ public struct RuleDeclaration: Sendable, Hashable {
     public var notBefore: [PatternNode]
     /// Patterns that must not match right after the match.
     public var notAfter: [PatternNode]
+    /// Patterns that must all match right before the match (context outside the span).
+    public var requiresBefore: [PatternNode]
+    /// Patterns that must all match right after the match (context outside the span).
+    public var requiresAfter: [PatternNode]
     /// The value expression.
     public var emit: ValueExpression
     /// Examples and counter-examples, in order.
@@ -237,7 +241,10 @@ public struct RuleDeclaration: Sendable, Hashable {
 
     /// Creates a rule declaration.
     public init(id: String, type: String, priority: Int, pattern: PatternNode, notBefore: [PatternNode],
-                notAfter: [PatternNode], emit: ValueExpression, examples: [RuleExample], location: RuleSourceLocation) {
+                notAfter: [PatternNode], emit: ValueExpression, examples: [RuleExample], location: RuleSourceLocation,
+                requiresBefore: [PatternNode] = [], requiresAfter: [PatternNode] = []) {
+        self.requiresBefore = requiresBefore
+        self.requiresAfter = requiresAfter
         self.id = id
         self.type = type
         self.priority = priority

@@ -129,6 +129,16 @@ private func extract(_ text: String, _ ruleSet: RuleSet, types: Set<String>? = n
         #expect(found.map(\.start) == [12, 23, 38])
     }
 
+    @Test func requiresBeforeAndAfterNeedContextOutsideTheSpan() throws {
+        let declaration = RuleDeclaration(
+            id: "q.plan", type: "quantity", priority: 0, pattern: capture(kind("number"), "n"), notBefore: [], notAfter: [],
+            emit: ref("n"), examples: [], location: here,
+            requiresBefore: [word("đạt")], requiresAfter: [.alternatives([word("kế hoạch"), word("chỉ tiêu")])])
+        let rules = try compile([declaration])
+        let found = try extract("đạt 116,3 kế hoạch, đạt 98 triệu, có 5 kế hoạch, đạt 7 chỉ tiêu", rules)
+        #expect(found.map(\.text) == ["116,3", "7"])
+    }
+
     @Test func producerRejectionFallsBackToShorterMatchOrNothing() throws {
         // "num" rejects "x"; the pattern allows an optional trailing word.
         let pattern = PatternNode.sequence([capture(.alternatives([kind("number"), kind("word")]), "d")])

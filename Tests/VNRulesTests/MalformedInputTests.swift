@@ -78,7 +78,7 @@ private let patternCases: [MalformedCase] = [
 
 private let structureCases: [MalformedCase] = [
     MalformedCase("rule t\n  type t\n  matc x\n  match x\n  emit f()\n", 3, 3,
-                  "unknown field 'matc'; expected one of type, priority, match, not-before, not-after, emit, example, counter"),
+                  "unknown field 'matc'; expected one of type, priority, match, not-before, not-after, requires-before, requires-after, emit, example, counter"),
     MalformedCase("rule t\n  type t\n  emit f()\n", 1, 1, "expected a 'match' field in rule 't', found none"),
     MalformedCase("rule t\n  match x\n  emit f()\n", 1, 1, "expected a 'type' field in rule 't', found none"),
     MalformedCase("rule t\n  type t\n  match x\n", 1, 1, "expected an 'emit' field in rule 't', found none"),
@@ -104,7 +104,7 @@ private let structureCases: [MalformedCase] = [
     MalformedCase("rule t\n  type t\n  match\n  emit f()\n", 3, 8, "expected a pattern after 'match', found end of line"),
     MalformedCase(ruleWithLine("  not-before   # nothing"), 5, 13, "expected a pattern after 'not-before', found end of line"),
     MalformedCase(ruleWithLine("    | g"), 5, 5,
-                  "expected a field name ('emit' cannot continue on a '|' line; only match, not-before and not-after can), found '|'"),
+                  "expected a field name ('emit' cannot continue on a '|' line; only match and the before/after patterns can), found '|'"),
     MalformedCase("rule t\n  type t\n  match x\n  | y\n  emit f()\n", 4, 3,
                   "expected a '|' line indented deeper than the field it continues ('match' at 3:3), found one indented no deeper"),
     MalformedCase("rule t\n  | x\n  type t\n  match x\n  emit f()\n", 2, 3, "expected a field name, found '|'"),

@@ -229,3 +229,20 @@ rule number.scale_word
         ]))
     }
 }
+
+@Suite struct ContextFieldTests {
+    @Test func requiresBeforeAndAfterAreParsed() throws {
+        let file = try RuleFileParser.parse("""
+            rule q.plan
+              type      quantity
+              match     <number>=n
+              requires-before  đạt
+              requires-after   "kế hoạch" | "chỉ tiêu"
+              emit      quantity(amount: n, unit: "%")
+            """, path: "plan.rules")
+        let rule = try #require(file.rules.first)
+        #expect(rule.requiresBefore == [.literal(words: ["đạt"], mode: .lower)])
+        #expect(rule.requiresAfter == [.alternatives([.literal(words: ["kế", "hoạch"], mode: .lower), .literal(words: ["chỉ", "tiêu"], mode: .lower)])])
+        #expect(rule.notBefore.isEmpty && rule.notAfter.isEmpty)
+    }
+}
