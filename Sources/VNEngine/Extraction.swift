@@ -92,7 +92,8 @@ public final class Extractor {
         self.ruleSet = ruleSet
         self.outputTypes = outputTypes
         self.normalizer = normalizer
-        tokenizer = try Tokenizer()
+        // No rule looks at sentence boundaries yet: skip that ICU pass.
+        tokenizer = try Tokenizer(splitsSentences: false)
         regexCache = RegexCache(regexes: ruleSet.regexes)
     }
 
@@ -171,6 +172,12 @@ public final class Extractor {
         var tried = [Int](repeating: -1, count: ruleSet.rules.count)
         var rulesHere: [Int] = []
         let lowerRules = stage.byWord[.lower]!, keyRules = stage.byWord[.key]!, exactRules = stage.byWord[.exact]!
+        // Where a span some rule here starts with begins (marked once, not looked up per position).
+        var spanStartsHere = [Bool](repeating: false, count: document.count)
+        for type in stage.spanTriggers {
+            for span in runner.chart[type].all { spanStartsHere[span.start] = true }
+        }
+        let tokens = document.text.tokens
         for position in 0..<document.count {
             rulesHere.removeAll(keepingCapacity: true)
             func add(_ list: [Int]) {
@@ -182,11 +189,13 @@ public final class Extractor {
             if let id = document.lowerIDs[position] { add(lowerRules[Int(id)]) }
             if let id = document.keyIDs[position] { add(keyRules[Int(id)]) }
             if let id = document.exactIDs[position] { add(exactRules[Int(id)]) }
-            add(stage.byKind[document.text.tokens[position].kind.ordinal])
-            for type in stage.spanTriggers where !runner.chart[type].spans(at: position).isEmpty { add(stage.bySpan[type]) }
-            add(stage.unindexed)
+            add(stage.byKind[tokens[position].kind.ordinal])
+            if spanStartsHere[position] {
+                for type in stage.spanTriggers where !runner.chart[type].spans(at: position).isEmpty { add(stage.bySpan[type]) }
+            }
+            if !stage.unindexed.isEmpty { add(stage.unindexed) }
             if rulesHere.isEmpty { continue }
-            let nextIsGlued = position + 1 < document.count && !document.text.tokens[position + 1].spaceBefore
+            let nextIsGlued = position + 1 < document.count && !tokens[position + 1].spaceBefore
             for ruleIndex in rulesHere {
                 let rule = ruleSet.rules[ruleIndex]
                 if !nextIsGlued && rule.needsGluedSecondToken { continue }

@@ -120,6 +120,9 @@ struct SpanTable: Sendable {
         }
     }
 
+    /// Every span, sorted by start.
+    var all: [ChartSpan] { spans }
+
     /// The spans starting at token `position`.
     @inline(__always)
     func spans(at position: Int) -> ArraySlice<ChartSpan> {

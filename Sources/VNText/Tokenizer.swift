@@ -24,9 +24,13 @@ public final class Tokenizer {
     private let words: BreakIterator
     /// Splits token streams into sentences.
     public let sentenceSplitter: SentenceSplitter
+    /// Whether sentences are computed; when false every text is one sentence
+    /// (a second ICU pass saved for callers that do not use sentences).
+    public let splitsSentences: Bool
 
     /// Opens the ICU iterators.
-    public init(sentenceSplitter: SentenceSplitter? = nil) throws(TextError) {
+    public init(sentenceSplitter: SentenceSplitter? = nil, splitsSentences: Bool = true) throws(TextError) {
+        self.splitsSentences = splitsSentences
         words = try BreakIterator(.word)
         if let sentenceSplitter {
             self.sentenceSplitter = sentenceSplitter
@@ -46,7 +50,9 @@ public final class Tokenizer {
             builder.cut(segmentStart..<segmentEnd)
             segmentStart = segmentEnd
         }
-        let sentences = try sentenceSplitter.split(units, tokens: &builder.tokens, keys: builder.keys)
+        let sentences = splitsSentences
+            ? try sentenceSplitter.split(units, tokens: &builder.tokens, keys: builder.keys)
+            : [Sentence(tokens: 0..<builder.tokens.count, range: 0..<units.count)]
         return TokenizedText(text: text, tokens: builder.tokens, keyUnits: builder.keys, sentences: sentences)
     }
 
