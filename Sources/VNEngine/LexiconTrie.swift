@@ -28,16 +28,24 @@ struct LexiconTrie: Sendable {
     /// The first words of all phrases.
     var firstWords: [Int32] { Array(children[0].keys) }
 
-    /// Every entry matching at `start`, longest first, as (end, value); `id(k)` is the id of token k or nil.
-    func matches(from start: Int, count: Int, id: (Int) -> Int32?) -> [(end: Int, value: JSONValue)] {
-        var found: [(end: Int, value: JSONValue)] = []
+    /// Every entry matching at `start`, longest first; `id(k)` is the id of token k or nil.
+    func matches(from start: Int, count: Int, id: (Int) -> Int32?) -> [LexiconMatch] {
+        var found: [LexiconMatch] = []
         var node = 0
         var k = start
         while k < count, let word = id(k), let next = children[node][word] {
             node = Int(next)
             k += 1
-            if let value = values[node] { found.append((k, value)) }
+            if let value = values[node] { found.append(LexiconMatch(end: k, value: value)) }
         }
-        return found.reversed()
+        found.reverse()
+        return found
     }
+}
+
+/// An entry found by ``LexiconTrie/matches(from:count:id:)``: where it ends and its value.
+/// (A struct, not a tuple: tuple arrays cost a runtime metadata lookup per call.)
+struct LexiconMatch {
+    let end: Int
+    let value: JSONValue
 }

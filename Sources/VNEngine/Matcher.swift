@@ -207,9 +207,9 @@ struct PatternRunner {
         case .lexicon(let index, let slot):
             let lexicon = ruleSet.lexicons[index]
             let mode = LiteralMode(lexicon.mode)
-            for (end, value) in lexicon.trie.matches(from: pos, count: document.count, id: { document.id($0, mode) }) {
-                withSlot(slot, CaptureSlot(start: pos, end: end, value: value), &state) {
-                    run(code, pc + 1, end, &$0)
+            for found in lexicon.trie.matches(from: pos, count: document.count, id: { document.id($0, mode) }) {
+                withSlot(slot, CaptureSlot(start: pos, end: found.end, value: found.value), &state) {
+                    run(code, pc + 1, found.end, &$0)
                 }
             }
         case .span(let type, let slot):
