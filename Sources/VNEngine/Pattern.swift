@@ -30,13 +30,11 @@ enum Instruction: Sendable {
 
 /// A compiled pattern: instructions and the names of its capture slots.
 struct PatternProgram: Sendable {
-    var instructions: [Instruction]
-    var captureNames: [String] {
-        didSet { emptyCaptures = [CaptureSlot](repeating: CaptureSlot(), count: captureNames.count) }
-    }
+    let instructions: [Instruction]
+    let captureNames: [String]
     /// One empty slot per capture, made once: each run copies it (copy-on-write)
     /// instead of allocating a new array.
-    private(set) var emptyCaptures: [CaptureSlot]
+    let emptyCaptures: [CaptureSlot]
 
     init(instructions: [Instruction], captureNames: [String]) {
         self.instructions = instructions

@@ -67,7 +67,6 @@ struct BoundedPattern: Sendable {
 /// The rules of one type, run together, indexed by what can start them.
 struct Stage: Sendable {
     let type: Int
-    let rules: [Int]
     /// Rules whose first item is a word, by word id, per literal mode.
     let byWord: [LiteralMode: [[Int]]]
     /// Rules whose first item tests a token kind, by ``TokenKind/ordinal``.
@@ -121,9 +120,6 @@ public final class RuleSet: @unchecked Sendable {
         regexes = compiler.regexes
         vocabularies = compiler.vocabularies
     }
-
-    /// The index of a type name.
-    func typeIndex(_ name: String) -> Int? { typeNames.firstIndex(of: name) }
 }
 
 /// Turns syntax trees into a ``RuleSet``, collecting diagnostics.
@@ -459,7 +455,7 @@ private struct RuleCompiler {
                     }
                 }
             }
-            return Stage(type: type, rules: members, byWord: byWord, byKind: byKind, bySpan: bySpan, unindexed: unindexed,
+            return Stage(type: type, byWord: byWord, byKind: byKind, bySpan: bySpan, unindexed: unindexed,
                          spanTriggers: bySpan.indices.filter { !bySpan[$0].isEmpty },
                          selfReferencing: dependencies[type].contains(type))
         }

@@ -46,11 +46,6 @@ struct Vocabulary: Sendable {
         }
     }
 
-    /// The text of an id.
-    func word(_ id: Int32) -> String {
-        String(decoding: storage[Int(starts[Int(id)])..<Int(ends[Int(id)])], as: UTF16.self)
-    }
-
     private func equals<Units: Collection<UInt16>>(_ id: Int, _ units: Units) -> Bool {
         let start = Int(starts[id]), end = Int(ends[id])
         guard end - start == units.count else { return false }
