@@ -84,6 +84,7 @@ struct Stage: Sendable {
 struct CompiledLexicon: Sendable {
     let name: String
     let mode: LexiconMatchMode
+    let location: RuleSourceLocation
     var trie = LexiconTrie()
 }
 
@@ -169,11 +170,11 @@ private struct RuleCompiler {
 
     private mutating func addLexicon(_ declaration: LexiconDeclaration) {
         if let existing = lexiconIndex[declaration.name] {
-            diagnostics.append(RuleDiagnostic("duplicate lexicon '\(declaration.name)' (first declared at \(lexicons[existing].name))",
+            diagnostics.append(RuleDiagnostic("duplicate lexicon '\(declaration.name)' (first declared at \(lexicons[existing].location))",
                                               at: declaration.location))
             return
         }
-        var lexicon = CompiledLexicon(name: declaration.name, mode: declaration.matchMode)
+        var lexicon = CompiledLexicon(name: declaration.name, mode: declaration.matchMode, location: declaration.location)
         let mode = LiteralMode(declaration.matchMode)
         for entry in declaration.entries {
             let ids = wordIDs(entry.phrase, mode: mode)

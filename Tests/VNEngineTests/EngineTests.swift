@@ -220,6 +220,19 @@ private func extract(_ text: String, _ ruleSet: RuleSet, types: Set<String>? = n
             .first?.contains("cycle") == true)
     }
 
+    @Test func duplicateLexiconNamesItsFirstDeclaration() {
+        let first = RuleSourceLocation(file: "a.rules", line: 3, column: 1)
+        let again = LexiconDeclaration(name: "CURRENCY", matchMode: .lower,
+                                       entries: [LexiconEntry(phrase: "đồng", value: nil, location: here)], location: here)
+        let original = LexiconDeclaration(name: "CURRENCY", matchMode: .lower, entries: currency.entries, location: first)
+        do {
+            _ = try RuleSet(files: [], lexicons: [original, again], producers: producers)
+            Issue.record("a duplicate lexicon compiled")
+        } catch {
+            #expect(error.diagnostics.map(\.message) == ["duplicate lexicon 'CURRENCY' (first declared at a.rules:3:1)"])
+        }
+    }
+
     @Test func badRegexIsReported() {
         #expect(diagnostics([rule("a.re", "a", .regex("[0-9", at: here), emit: .literal(.null))])
             .first?.contains("invalid regular expression") == true)
