@@ -82,6 +82,8 @@ public final class Extractor {
     private let normalizer: Normalizer
     private let tokenizer: Tokenizer
     private let regexCache: RegexCache
+    /// One stage pass's matches, reused from pass to pass and document to document.
+    private var matchBuffer = MatchBuffer()
 
     /// The types OUTPUT.md defines.
     public static let contractTypes: Set<String> = ["money", "quantity", "date", "organization"]
@@ -121,7 +123,9 @@ public final class Extractor {
             for pass in 1...passes {
                 let runner = PatternRunner(document: document, ruleSet: ruleSet, chart: chart, regexCache: regexCache)
                 var candidates: [Candidate] = []
-                let chosen = resolve(findMatches(stage, runner), runner, pass: pass, explain: keepCandidates, into: &candidates)
+                matchBuffer.removeAll()
+                findMatches(stage, runner, into: &matchBuffer)
+                let chosen = resolve(matchBuffer, runner, pass: pass, explain: keepCandidates, into: &candidates)
                 let stable = chosen.count == previous.count
                     && zip(chosen, previous).allSatisfy { $0.rule == $1.rule && $0.span.start == $1.span.start && $0.span.end == $1.span.end }
                 chart[stage.type] = SpanTable(chosen.map(\.span), tokenCount: document.count)
@@ -157,21 +161,19 @@ public final class Extractor {
 
     // MARK: Matches
 
-    /// A pattern match not yet checked against exclusions nor given a value.
-    private struct RawMatch {
-        let rule: CompiledRule
-        let start: Int
-        let match: PatternMatch
-        var length: Int { match.end - start }
+    /// Every match of every rule of `stage`, at every position where a trigger allows one, into `buffer`.
+    private func findMatches(_ stage: Stage, _ runner: PatternRunner, into buffer: inout MatchBuffer) {
+        ruleSet.ruleCode.withUnsafeBufferPointer { instructions in
+            ruleSet.ruleWordPool.withUnsafeBufferPointer { pool in
+                findMatches(stage, runner, PatternRunner.Code(instructions: instructions, pool: pool), into: &buffer)
+            }
+        }
     }
 
-    /// Every match of every rule of `stage`, at every position where a trigger allows one.
-    private func findMatches(_ stage: Stage, _ runner: PatternRunner) -> [RawMatch] {
+    private func findMatches(_ stage: Stage, _ runner: PatternRunner, _ code: PatternRunner.Code, into buffer: inout MatchBuffer) {
         let document = runner.document
-        var found: [RawMatch] = []
         var tried = [Int](repeating: -1, count: ruleSet.rules.count)
         var rulesHere: [Int] = []
-        let lowerRules = stage.byWord[.lower]!, keyRules = stage.byWord[.key]!, exactRules = stage.byWord[.exact]!
         // Where a span some rule here starts with begins (marked once, not looked up per position).
         var spanStartsHere = [Bool](repeating: false, count: document.count)
         for type in stage.spanTriggers {
@@ -180,31 +182,32 @@ public final class Extractor {
         let tokens = document.text.tokens
         for position in 0..<document.count {
             rulesHere.removeAll(keepingCapacity: true)
-            func add(_ list: [Int]) {
-                for rule in list where tried[rule] != position {
-                    tried[rule] = position
-                    rulesHere.append(rule)
+            func add(_ table: RuleTable, _ key: Int) {
+                for k in table.range(key) {
+                    let rule = Int(table.rules[k])
+                    if tried[rule] != position {
+                        tried[rule] = position
+                        rulesHere.append(rule)
+                    }
                 }
             }
-            if let id = document.lowerIDs[position] { add(lowerRules[Int(id)]) }
-            if let id = document.keyIDs[position] { add(keyRules[Int(id)]) }
-            if let id = document.exactIDs[position] { add(exactRules[Int(id)]) }
-            add(stage.byKind[tokens[position].kind.ordinal])
+            if let id = document.lowerIDs[position] { add(stage.byLower, Int(id)) }
+            if let id = document.keyIDs[position] { add(stage.byKey, Int(id)) }
+            if let id = document.exactIDs[position] { add(stage.byExact, Int(id)) }
+            let kind = tokens[position].kind.ordinal
+            add(stage.byKind, kind)
+            if position + 1 < document.count && !tokens[position + 1].spaceBefore { add(stage.byKindGlued, kind) }
             if spanStartsHere[position] {
-                for type in stage.spanTriggers where !runner.chart[type].spans(at: position).isEmpty { add(stage.bySpan[type]) }
+                for type in stage.spanTriggers where runner.chart[type].hasSpan(at: position) { add(stage.bySpan, type) }
             }
-            if !stage.unindexed.isEmpty { add(stage.unindexed) }
-            if rulesHere.isEmpty { continue }
-            let nextIsGlued = position + 1 < document.count && !tokens[position + 1].spaceBefore
+            for rule in stage.unindexed where tried[Int(rule)] != position {
+                tried[Int(rule)] = position
+                rulesHere.append(Int(rule))
+            }
             for ruleIndex in rulesHere {
-                let rule = ruleSet.rules[ruleIndex]
-                if !nextIsGlued && rule.needsGluedSecondToken { continue }
-                for match in runner.matches(rule.program, at: position) where match.end > position {
-                    found.append(RawMatch(rule: rule, start: position, match: match))
-                }
+                runner.findMatches(code, rule: ruleIndex, at: position, into: &buffer)
             }
         }
-        return found
     }
 
     private func exclusion(_ rule: CompiledRule, _ tokens: Range<Int>, _ runner: PatternRunner) -> String? {
@@ -236,90 +239,83 @@ public final class Extractor {
 
     // MARK: Values
 
-    private struct Arguments {
-        let program: PatternProgram
-        let match: PatternMatch
-        let document: MatchDocument
-
-        func value(of name: String) -> JSONValue {
-            guard let slot = program.captureNames.firstIndex(of: name) else { return .null }
-            let capture = match.captures[slot]
-            if let value = capture.value { return value }
-            guard capture.start >= 0, capture.end > capture.start else { return .null }
-            var text = ""
-            for k in capture.start..<capture.end {
-                let token = document.text.tokens[k]
-                if k > capture.start && token.spaceBefore { text += " " }
-                text += document.text.normalizedText(of: token)
+    /// The value of `expression` for a match whose captures start at `captures` in `buffer`;
+    /// nil when a producer rejects the match.
+    private func evaluate(_ expression: CompiledValue, _ buffer: MatchBuffer, captures: Int, _ runner: PatternRunner) -> JSONValue? {
+        switch expression {
+        case .literal(let value): return value
+        case .capture(let slot): return runner.value(of: buffer.captures[captures + slot])
+        case .call(let producer, let list):
+            var call = ProducerArguments()
+            for argument in list {
+                guard let value = evaluate(argument.value, buffer, captures: captures, runner) else { return nil }
+                if let label = argument.label { call.labeled.append((label, value)) } else { call.positional.append(value) }
             }
-            return .string(text)
+            return producer(call)
         }
     }
 
-    private func evaluate(_ expression: ValueExpression, _ arguments: Arguments) -> JSONValue? {
-        switch expression {
-        case .literal(let value): return value
-        case .capture(let name, _): return arguments.value(of: name)
-        case .call(let name, let list, _):
-            var call = ProducerArguments()
-            for argument in list {
-                guard let value = evaluate(argument.value, arguments) else { return nil }
-                if let label = argument.label { call.labeled.append((label, value)) } else { call.positional.append(value) }
-            }
-            return ruleSet.producers.producer(named: name)?(call)
-        }
+    private func evaluate(_ raw: RawMatch, _ buffer: MatchBuffer, _ runner: PatternRunner) -> JSONValue? {
+        evaluate(ruleSet.rules[raw.rule].value, buffer, captures: raw.captureOffset, runner)
     }
 
     // MARK: Resolution
 
     /// Chooses non-overlapping matches, greedily in this order: longest span,
-    /// then higher priority, then earlier start, then earlier rule. A match is
+    /// then higher priority, then earlier start, then earlier rule, then the
+    /// order the matcher found them in (earlier alternatives first). A match is
     /// checked against its rule's exclusions and given its value only when it
     /// is reached and overlaps nothing chosen, so losers cost nothing; an
     /// excluded or rejected match leaves room for the next (a shorter match of
     /// the same rule, or another rule's). With `explain`, every match becomes a
     /// ``Candidate`` saying what became of it.
-    private func resolve(_ matches: [RawMatch], _ runner: PatternRunner, pass: Int, explain: Bool,
+    private func resolve(_ buffer: MatchBuffer, _ runner: PatternRunner, pass: Int, explain: Bool,
                          into candidates: inout [Candidate]) -> [(rule: Int, span: ChartSpan)] {
+        let matches = buffer.matches
+        let rules = ruleSet.rules
         let order = matches.indices.sorted { a, b in
             let x = matches[a], y = matches[b]
             if x.length != y.length { return x.length > y.length }
-            if x.rule.priority != y.rule.priority { return x.rule.priority > y.rule.priority }
+            let px = rules[x.rule].priority, py = rules[y.rule].priority
+            if px != py { return px > py }
             if x.start != y.start { return x.start < y.start }
-            return x.rule.order < y.rule.order
+            if x.rule != y.rule { return x.rule < y.rule }
+            return a < b
         }
-        var owner = [Int](repeating: -1, count: runner.document.count)  // token → chosen candidate index
+        var owner = [Int](repeating: -1, count: runner.document.count)  // token → chosen index
         var chosen: [(rule: Int, span: ChartSpan, candidate: Int)] = []
         for index in order {
             let raw = matches[index]
-            let tokens = raw.start..<raw.match.end
+            let rule = rules[raw.rule]
+            let tokens = raw.start..<raw.end
             if let blocker = tokens.first(where: { owner[$0] >= 0 }).map({ owner[$0] }) {
                 if explain {
                     let winner = candidates[blocker]
                     let reason = winner.tokens.count > tokens.count ? "a longer match"
-                        : winner.priority > raw.rule.priority ? "higher priority"
+                        : winner.priority > rule.priority ? "higher priority"
                         : winner.tokens.lowerBound < raw.start ? "an earlier start" : "an earlier rule"
-                    let value = evaluate(raw.rule.emit, Arguments(program: raw.rule.program, match: raw.match, document: runner.document)) ?? .null
-                    candidates.append(Candidate(compiledRule: raw.rule, tokens: tokens, value: value, outcome: .lost(to: blocker, reason: reason), pass: pass))
+                    let value = evaluate(raw, buffer, runner) ?? .null
+                    candidates.append(Candidate(compiledRule: rule, tokens: tokens, value: value, outcome: .lost(to: blocker, reason: reason), pass: pass))
                 }
                 continue
             }
-            if let reason = exclusion(raw.rule, tokens, runner) {
-                if explain { candidates.append(Candidate(compiledRule: raw.rule, tokens: tokens, value: .null, outcome: .excluded(reason), pass: pass)) }
+            if let reason = exclusion(rule, tokens, runner) {
+                if explain { candidates.append(Candidate(compiledRule: rule, tokens: tokens, value: .null, outcome: .excluded(reason), pass: pass)) }
                 continue
             }
-            guard let value = evaluate(raw.rule.emit, Arguments(program: raw.rule.program, match: raw.match, document: runner.document)) else {
-                if explain { candidates.append(Candidate(compiledRule: raw.rule, tokens: tokens, value: .null, outcome: .rejected, pass: pass)) }
+            guard let value = evaluate(raw, buffer, runner) else {
+                if explain { candidates.append(Candidate(compiledRule: rule, tokens: tokens, value: .null, outcome: .rejected, pass: pass)) }
                 continue
             }
-            let candidateIndex = candidates.count
-            candidates.append(Candidate(compiledRule: raw.rule, tokens: tokens, value: value, outcome: .won, pass: pass))
-            for token in tokens { owner[token] = candidateIndex }
-            chosen.append((raw.rule.order, ChartSpan(start: raw.start, end: raw.match.end, value: value), candidateIndex))
-        }
-        if !explain {
-            // Only the chosen candidates were recorded; their indices are not needed.
-            candidates.removeAll()
+            let chosenIndex: Int
+            if explain {
+                chosenIndex = candidates.count
+                candidates.append(Candidate(compiledRule: rule, tokens: tokens, value: value, outcome: .won, pass: pass))
+            } else {
+                chosenIndex = chosen.count
+            }
+            for token in tokens { owner[token] = chosenIndex }
+            chosen.append((raw.rule, ChartSpan(start: raw.start, end: raw.end, value: value), chosenIndex))
         }
         return chosen.sorted { $0.span.start < $1.span.start }.map { ($0.rule, $0.span) }
     }

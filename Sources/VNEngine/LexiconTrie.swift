@@ -1,7 +1,8 @@
 import VNRules
 
-/// A lexicon compiled to a trie over word ids, so the longest entry starting at
-/// a token is found by walking forward once.
+/// A lexicon being built: a trie over word ids, so the entries starting at a
+/// token are found by walking forward once. ``compiled(vocabularySize:)``
+/// freezes it into a ``CompiledTrie`` for matching.
 struct LexiconTrie: Sendable {
     private var children: [[Int32: Int32]] = [[:]]
     private var values: [JSONValue?] = [nil]
@@ -28,24 +29,74 @@ struct LexiconTrie: Sendable {
     /// The first words of all phrases.
     var firstWords: [Int32] { Array(children[0].keys) }
 
-    /// Every entry matching at `start`, longest first; `id(k)` is the id of token k or nil.
-    func matches(from start: Int, count: Int, id: (Int) -> Int32?) -> [LexiconMatch] {
-        var found: [LexiconMatch] = []
-        var node = 0
-        var k = start
-        while k < count, let word = id(k), let next = children[node][word] {
-            node = Int(next)
-            k += 1
-            if let value = values[node] { found.append(LexiconMatch(end: k, value: value)) }
-        }
-        found.reverse()
-        return found
+    /// The trie in compact arrays, for a vocabulary of `vocabularySize` word ids.
+    func compiled(vocabularySize: Int) -> CompiledTrie {
+        CompiledTrie(children: children, values: values, vocabularySize: vocabularySize)
     }
 }
 
-/// An entry found by ``LexiconTrie/matches(from:count:id:)``: where it ends and its value.
-/// (A struct, not a tuple: tuple arrays cost a runtime metadata lookup per call.)
-struct LexiconMatch {
-    let end: Int
-    let value: JSONValue
+/// A frozen lexicon trie in flat arrays: the root's children in a table indexed
+/// by word id (most lookups fail there, in one read), every other node's
+/// children as a short edge list. Immutable, and a class so the matcher reaches
+/// it without copying its arrays.
+final class CompiledTrie: Sendable {
+    /// The root's child per word id (-1: none).
+    private let rootChildren: [Int32]
+    /// Node n's edges are `edgeStarts[n]..<edgeStarts[n + 1]`.
+    private let edgeStarts: [Int32]
+    private let edgeWords: [Int32]
+    private let edgeTargets: [Int32]
+    /// Per node, the index of its entry's value in `values` (-1: not the end of an entry).
+    private let valueIndices: [Int32]
+    /// Entry values.
+    let values: [JSONValue]
+
+    /// The root node.
+    static let root: Int32 = 0
+
+    fileprivate init(children: [[Int32: Int32]], values nodeValues: [JSONValue?], vocabularySize: Int) {
+        var root = [Int32](repeating: -1, count: vocabularySize)
+        for (word, target) in children[0] where Int(word) < vocabularySize { root[Int(word)] = target }
+        var starts: [Int32] = [], words: [Int32] = [], targets: [Int32] = []
+        for node in children.indices {
+            starts.append(Int32(words.count))
+            for (word, target) in children[node].sorted(by: { $0.key < $1.key }) {
+                words.append(word)
+                targets.append(target)
+            }
+        }
+        starts.append(Int32(words.count))
+        var indices: [Int32] = [], values: [JSONValue] = []
+        for value in nodeValues {
+            if let value {
+                indices.append(Int32(values.count))
+                values.append(value)
+            } else {
+                indices.append(-1)
+            }
+        }
+        rootChildren = root
+        edgeStarts = starts
+        edgeWords = words
+        edgeTargets = targets
+        valueIndices = indices
+        self.values = values
+    }
+
+    /// The child of `node` along word `word`, or -1.
+    @inline(__always)
+    func child(_ node: Int32, _ word: Int32) -> Int32 {
+        if node == Self.root { return Int(word) < rootChildren.count ? rootChildren[Int(word)] : -1 }
+        var k = Int(edgeStarts[Int(node)])
+        let end = Int(edgeStarts[Int(node) + 1])
+        while k < end {
+            if edgeWords[k] == word { return edgeTargets[k] }
+            k += 1
+        }
+        return -1
+    }
+
+    /// The value index of the entry ending at `node`, or -1.
+    @inline(__always)
+    func valueIndex(_ node: Int32) -> Int32 { valueIndices[Int(node)] }
 }

@@ -123,25 +123,62 @@ struct SpanTable: Sendable {
     /// Every span, sorted by start.
     var all: [ChartSpan] { spans }
 
-    /// The spans starting at token `position`.
+    /// The indices of the spans starting at token `position`.
     @inline(__always)
-    func spans(at position: Int) -> ArraySlice<ChartSpan> {
-        guard !firstAt.isEmpty, position < firstAt.count - 1 else { return [] }
-        return spans[Int(firstAt[position])..<Int(firstAt[position + 1])]
+    func indices(at position: Int) -> Range<Int> {
+        guard !firstAt.isEmpty, position < firstAt.count - 1 else { return 0..<0 }
+        return Int(firstAt[position])..<Int(firstAt[position + 1])
     }
+
+    /// Whether some span starts at token `position`.
+    @inline(__always)
+    func hasSpan(at position: Int) -> Bool { !indices(at: position).isEmpty }
+
+    /// Where span `index` ends.
+    @inline(__always)
+    func end(of index: Int) -> Int { spans[index].end }
+
+    /// The value of span `index`.
+    func value(of index: Int) -> JSONValue { spans[index].value }
 }
 
-/// What a capture slot holds during matching.
+/// What a capture slot holds during matching: a token range and where its value
+/// comes from. Plain integers, so saving and restoring slots while
+/// backtracking costs no reference counting; values are looked up only for
+/// the matches that win.
 struct CaptureSlot: Sendable {
-    var start = -1
-    var end = -1
-    var value: JSONValue?
+    var start: Int32 = -1
+    var end: Int32 = -1
+    /// -1: the value is the tokens' text; ≥ 0: lexicon `source`'s value `item`;
+    /// ≤ -2: span `item` of type `-2 - source`.
+    var source: Int32 = -1
+    var item: Int32 = -1
+
+    static let empty = CaptureSlot()
 }
 
-/// One complete match of a pattern.
-struct PatternMatch {
+/// A pattern match not yet checked against exclusions nor given a value: rule
+/// `rule` matched tokens `start..<end`, its captures are
+/// `captures[captureOffset...]` of the stage's ``MatchBuffer``.
+struct RawMatch {
+    let rule: Int
+    let start: Int
     let end: Int
-    let captures: [CaptureSlot]
+    let captureOffset: Int
+    var length: Int { end - start }
+}
+
+/// The matches of one stage pass and their captures, in flat arrays.
+struct MatchBuffer {
+    var matches: [RawMatch] = []
+    var captures: [CaptureSlot] = []
+    /// The matcher's working capture slots, kept between calls.
+    var scratch: [CaptureSlot] = []
+
+    mutating func removeAll() {
+        matches.removeAll(keepingCapacity: true)
+        captures.removeAll(keepingCapacity: true)
+    }
 }
 
 /// Runs compiled pattern programs by backtracking, bounded in steps.
@@ -153,94 +190,143 @@ struct PatternRunner {
     /// Regex results by word.
     let regexCache: RegexCache
 
-    /// Every way `program` matches starting at token `start`, longest first.
-    func matches(_ program: PatternProgram, at start: Int, limit: Int = 64) -> [PatternMatch] {
-        var state = RunState(captures: program.emptyCaptures, limit: limit)
-        run(program.instructions, 0, start, &state)
-        if state.found.count > 1 { state.found.sort { $0.end > $1.end } }
-        return state.found
+    /// Appends every way rule `rule` matches starting at token `start` (at most
+    /// `limit`, in backtracking order: earlier alternatives first) to `buffer`.
+    /// `code` is ``RuleSet/ruleCode``.
+    func findMatches(_ code: Code, rule: Int, at start: Int, into buffer: inout MatchBuffer, limit: Int = 64) {
+        var state = RunState(captures: [], limit: limit, rule: rule, start: start)
+        // The slots live in the buffer between calls: no allocation per call.
+        swap(&state.captures, &buffer.scratch)
+        let count = ruleSet.ruleCaptureCounts[rule]
+        if state.captures.count != count {
+            state.captures = [CaptureSlot](repeating: .empty, count: count)
+        } else {
+            for slot in 0..<count { state.captures[slot] = .empty }
+        }
+        run(code, ruleSet.ruleEntries[rule], start, &state, &buffer)
+        swap(&state.captures, &buffer.scratch)
     }
 
     /// Whether `program` matches some tokens starting at `start` and ending exactly at `end` (or anywhere if nil).
     func matchesAny(_ program: PatternProgram, at start: Int, endingAt end: Int? = nil) -> Bool {
-        var state = RunState(captures: [], limit: 16, stopAtEnd: end ?? -1, capturing: false)
-        run(program.instructions, 0, start, &state)
-        return state.stopped || (end == nil && !state.found.isEmpty)
+        var state = RunState(captures: [], limit: 16, rule: -1, start: start, stopAtEnd: end ?? RunState.anyEnd)
+        var unused = MatchBuffer()
+        program.instructions.withUnsafeBufferPointer { code in
+            program.wordPool.withUnsafeBufferPointer { pool in
+                run(Code(instructions: code, pool: pool), 0, start, &state, &unused)
+            }
+        }
+        return state.stopped
+    }
+
+    /// Instructions and their word pool, reached without reference counting.
+    struct Code {
+        let instructions: UnsafeBufferPointer<Instruction>
+        let pool: UnsafeBufferPointer<Int32>
     }
 
     private struct RunState {
+        /// The slots of the path being tried.
         var captures: [CaptureSlot]
-        var found: [PatternMatch] = []
         var steps = 0
+        var found = 0
         let limit: Int
-        /// With `stopAtEnd` ≥ 0: stop at the first match ending there (exclusion checks).
-        var stopAtEnd = -1
+        let rule: Int
+        let start: Int
+        /// With `stopAtEnd` ≠ -1: stop at the first match ending there (exclusion checks), or anywhere for `anyEnd`.
+        let stopAtEnd: Int
         var stopped = false
         /// False for exclusion checks: no capture bookkeeping.
-        var capturing = true
+        var capturing: Bool { stopAtEnd == -1 }
 
-        init(captures: [CaptureSlot], limit: Int, stopAtEnd: Int = -1, capturing: Bool = true) {
+        static let anyEnd = -2
+
+        init(captures: [CaptureSlot], limit: Int, rule: Int, start: Int, stopAtEnd: Int = -1) {
             self.captures = captures
             self.limit = limit
+            self.rule = rule
+            self.start = start
             self.stopAtEnd = stopAtEnd
-            self.capturing = capturing
         }
     }
 
-    private func run(_ code: [Instruction], _ pc: Int, _ pos: Int, _ state: inout RunState) {
+    private func run(_ code: Code, _ pc: Int, _ pos: Int, _ state: inout RunState, _ buffer: inout MatchBuffer) {
         state.steps += 1
-        guard state.steps < 10_000, state.found.count < state.limit, !state.stopped else { return }
-        switch code[pc] {
+        guard state.steps < 10_000, state.found < state.limit, !state.stopped else { return }
+        switch code.instructions[pc] {
         case .match:
-            if state.stopAtEnd >= 0 {
-                if pos == state.stopAtEnd { state.stopped = true }
+            if state.stopAtEnd != -1 {
+                if pos == state.stopAtEnd || state.stopAtEnd == RunState.anyEnd { state.stopped = true }
                 return
             }
-            state.found.append(PatternMatch(end: pos, captures: state.captures))
+            guard pos > state.start else { return }
+            state.found += 1
+            buffer.matches.append(RawMatch(rule: state.rule, start: state.start, end: pos, captureOffset: buffer.captures.count))
+            buffer.captures.append(contentsOf: state.captures)
         case .token(let test):
             guard pos < document.count, passes(test, pos) else { return }
-            run(code, pc + 1, pos + 1, &state)
-        case .words(let ids, let mode):
-            guard pos + ids.count <= document.count else { return }
-            for (k, id) in ids.enumerated() where document.id(pos + k, mode) != id { return }
-            run(code, pc + 1, pos + ids.count, &state)
+            run(code, pc + 1, pos + 1, &state, &buffer)
+        case .word(let id, let mode):
+            guard pos < document.count, document.id(pos, mode) == id else { return }
+            run(code, pc + 1, pos + 1, &state, &buffer)
+        case .words(let first, let count, let mode):
+            guard pos + count <= document.count else { return }
+            for k in 0..<count where document.id(pos + k, mode) != code.pool[first + k] { return }
+            run(code, pc + 1, pos + count, &state, &buffer)
         case .lexicon(let index, let slot):
-            let lexicon = ruleSet.lexicons[index]
-            let mode = LiteralMode(lexicon.mode)
-            for found in lexicon.trie.matches(from: pos, count: document.count, id: { document.id($0, mode) }) {
-                withSlot(slot, CaptureSlot(start: pos, end: found.end, value: found.value), &state) {
-                    run(code, pc + 1, found.end, &$0)
-                }
-            }
+            let trie = ruleSet.tries[index]
+            lexicon(trie, mode: ruleSet.lexiconModes[index], index: index, node: CompiledTrie.root, from: pos, at: pos,
+                    slot: slot, code, pc, &state, &buffer)
         case .span(let type, let slot):
-            for span in chart[type].spans(at: pos) {
-                withSlot(slot, CaptureSlot(start: span.start, end: span.end, value: span.value), &state) {
-                    run(code, pc + 1, span.end, &$0)
+            let table = chart[type]
+            for index in table.indices(at: pos) {
+                let end = table.end(of: index)
+                withSlot(slot, CaptureSlot(start: Int32(pos), end: Int32(end), source: Int32(-2 - type), item: Int32(index)), &state) {
+                    run(code, pc + 1, end, &$0, &buffer)
                 }
             }
         case .glued:
             guard pos < document.count, pos > 0, !document.text.tokens[pos].spaceBefore else { return }
-            run(code, pc + 1, pos, &state)
+            run(code, pc + 1, pos, &state, &buffer)
         case .split(let first, let second):
-            run(code, first, pos, &state)
-            run(code, second, pos, &state)
+            run(code, first, pos, &state, &buffer)
+            run(code, second, pos, &state, &buffer)
         case .jump(let target):
-            run(code, target, pos, &state)
+            run(code, target, pos, &state, &buffer)
         case .captureStart(let slot):
-            guard state.capturing else { return run(code, pc + 1, pos, &state) }
+            guard state.capturing else { return run(code, pc + 1, pos, &state, &buffer) }
             let saved = state.captures[slot]
-            state.captures[slot] = CaptureSlot(start: pos, end: -1, value: nil)
-            run(code, pc + 1, pos, &state)
+            state.captures[slot] = CaptureSlot(start: Int32(pos))
+            run(code, pc + 1, pos, &state, &buffer)
             state.captures[slot] = saved
         case .captureEnd(let slot):
-            guard state.capturing else { return run(code, pc + 1, pos, &state) }
+            guard state.capturing else { return run(code, pc + 1, pos, &state, &buffer) }
             let saved = state.captures[slot]
-            state.captures[slot].end = pos
-            run(code, pc + 1, pos, &state)
+            state.captures[slot].end = Int32(pos)
+            run(code, pc + 1, pos, &state, &buffer)
             state.captures[slot] = saved
         }
     }
 
+    /// Walks lexicon `trie` from `node` at token `pos`: longer entries first, then the
+    /// entry ending here (if `node` ends one), continuing the program after each.
+    private func lexicon(_ trie: CompiledTrie, mode: LiteralMode, index: Int, node: Int32, from start: Int, at pos: Int,
+                         slot: Int, _ code: Code, _ pc: Int, _ state: inout RunState, _ buffer: inout MatchBuffer) {
+        if pos < document.count, let word = document.id(pos, mode) {
+            let next = trie.child(node, word)
+            if next >= 0 {
+                lexicon(trie, mode: mode, index: index, node: next, from: start, at: pos + 1, slot: slot, code, pc, &state, &buffer)
+            }
+        }
+        guard node != CompiledTrie.root else { return }
+        let value = trie.valueIndex(node)
+        guard value >= 0 else { return }
+        withSlot(slot, CaptureSlot(start: Int32(start), end: Int32(pos), source: Int32(index), item: value), &state) {
+            run(code, pc + 1, pos, &$0, &buffer)
+        }
+    }
+
+    @inline(__always)
     private func withSlot(_ slot: Int, _ value: CaptureSlot, _ state: inout RunState, _ body: (inout RunState) -> Void) {
         guard slot >= 0, state.capturing else { return body(&state) }
         let saved = state.captures[slot]
@@ -249,6 +335,7 @@ struct PatternRunner {
         state.captures[slot] = saved
     }
 
+    @inline(__always)
     private func passes(_ test: TokenTest, _ k: Int) -> Bool {
         switch test {
         case .any:
@@ -259,5 +346,22 @@ struct PatternRunner {
         case .regex(let index):
             return regexCache.matches(index, token: k, document.text.text.units[document.text.tokens[k].range])
         }
+    }
+
+    /// The value capture `capture` holds: a lexicon entry's value, a span's value,
+    /// or the normalized text of its tokens (joined by single spaces where the
+    /// text has white space); null when it captured nothing.
+    func value(of capture: CaptureSlot) -> JSONValue {
+        if capture.source >= 0 { return ruleSet.tries[Int(capture.source)].values[Int(capture.item)] }
+        if capture.source <= -2 { return chart[Int(-2 - capture.source)].value(of: Int(capture.item)) }
+        guard capture.start >= 0, capture.end > capture.start else { return .null }
+        let text = document.text
+        var units: [UInt16] = []
+        for k in Int(capture.start)..<Int(capture.end) {
+            let token = text.tokens[k]
+            if k > capture.start && token.spaceBefore { units.append(0x20) }
+            units.append(contentsOf: text.text.units[token.range])
+        }
+        return .string(String(utf16CodeUnits: units))
     }
 }

@@ -9,14 +9,20 @@ enum TokenTest: Sendable {
 }
 
 /// One instruction of a compiled pattern (a small backtracking program).
+///
+/// Every payload is a plain integer, so instructions are copied without
+/// reference counting on the matcher's hot path; word sequences live in the
+/// program's ``PatternProgram/wordPool``.
 enum Instruction: Sendable {
     /// Consume one token passing the test.
     case token(TokenTest)
-    /// Consume tokens whose ids (in `mode`'s vocabulary) are `ids`.
-    case words([Int32], LiteralMode)
-    /// Consume an entry of lexicon `index`; store its value in capture `slot` (-1: none).
+    /// Consume one token whose id in `mode`'s vocabulary is `id`.
+    case word(Int32, LiteralMode)
+    /// Consume `count` tokens whose ids (in `mode`'s vocabulary) are `wordPool[start..<start + count]`.
+    case words(start: Int, count: Int, LiteralMode)
+    /// Consume an entry of lexicon `index`; store it in capture `slot` (-1: none).
     case lexicon(Int, slot: Int)
-    /// Consume a span of type `index` from the chart; store its value in `slot` (-1: none).
+    /// Consume a span of type `index` from the chart; store it in `slot` (-1: none).
     case span(Int, slot: Int)
     /// The next token must have no white space before it.
     case glued
@@ -28,18 +34,39 @@ enum Instruction: Sendable {
     case match
 }
 
-/// A compiled pattern: instructions and the names of its capture slots.
+extension Instruction {
+    /// This instruction moved into a segment where its program starts at `code`
+    /// and its word pool at `pool`.
+    func relocated(code: Int, pool: Int) -> Instruction {
+        switch self {
+        case .split(let a, let b): return .split(a + code, b + code)
+        case .jump(let target): return .jump(target + code)
+        case .words(let start, let count, let mode): return .words(start: start + pool, count: count, mode)
+        default: return self
+        }
+    }
+}
+
+/// A compiled pattern: instructions, the word ids they compare, and the names of its capture slots.
 struct PatternProgram: Sendable {
     let instructions: [Instruction]
+    /// The word ids of multi-word ``Instruction/words(start:count:_:)`` items.
+    let wordPool: [Int32]
     let captureNames: [String]
-    /// One empty slot per capture, made once: each run copies it (copy-on-write)
-    /// instead of allocating a new array.
-    let emptyCaptures: [CaptureSlot]
 
-    init(instructions: [Instruction], captureNames: [String]) {
+    init(instructions: [Instruction], wordPool: [Int32] = [], captureNames: [String]) {
         self.instructions = instructions
+        self.wordPool = wordPool
         self.captureNames = captureNames
-        emptyCaptures = [CaptureSlot](repeating: CaptureSlot(), count: captureNames.count)
+    }
+
+    /// The word ids compared by instruction `instruction` (a `.word` or `.words`), else empty.
+    func words(of instruction: Instruction) -> ArraySlice<Int32> {
+        switch instruction {
+        case .word(let id, _): return [id]
+        case .words(let start, let count, _): return wordPool[start..<start + count]
+        default: return []
+        }
     }
 }
 
@@ -61,7 +88,8 @@ extension PatternProgram {
             switch instructions[pc] {
             case .token(.attributes(let kind?, _)): result.insert(.kind(kind))
             case .token: result.insert(.anything)
-            case .words(let ids, let mode): result.insert(.word(ids[0], mode))
+            case .word(let id, let mode): result.insert(.word(id, mode))
+            case .words(let start, _, let mode): result.insert(.word(wordPool[start], mode))
             case .lexicon(let index, _): result.formUnion(lexiconFirstWords(index))
             case .span(let type, _): result.insert(.span(type))
             case .glued, .captureStart, .captureEnd: visit(pc + 1)

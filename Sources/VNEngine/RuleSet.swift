@@ -24,6 +24,8 @@ public final class CompiledRule: Sendable {
     let requiresBefore: [BoundedPattern]
     let requiresAfter: [PatternProgram]
     let emit: ValueExpression
+    /// `emit` with captures resolved to slots and producers to functions.
+    let value: CompiledValue
     /// True when the pattern's first item is one token and the second must be
     /// written together with it ("U23"): the matcher skips positions whose next
     /// token has a space before it without running the pattern.
@@ -31,7 +33,8 @@ public final class CompiledRule: Sendable {
 
     init(id: String, type: String, priority: Int, order: Int, examples: [RuleExample], location: RuleSourceLocation,
          typeIndex: Int, program: PatternProgram, notBefore: [BoundedPattern],
-         notAfter: [PatternProgram], requiresBefore: [BoundedPattern], requiresAfter: [PatternProgram], emit: ValueExpression) {
+         notAfter: [PatternProgram], requiresBefore: [BoundedPattern], requiresAfter: [PatternProgram], emit: ValueExpression,
+         value: CompiledValue) {
         self.id = id
         self.type = type
         self.priority = priority
@@ -45,6 +48,7 @@ public final class CompiledRule: Sendable {
         self.requiresBefore = requiresBefore
         self.requiresAfter = requiresAfter
         self.emit = emit
+        self.value = value
         var pc = 0
         while pc < program.instructions.count, case .captureStart = program.instructions[pc] { pc += 1 }
         var glued = false
@@ -55,6 +59,19 @@ public final class CompiledRule: Sendable {
         }
         needsGluedSecondToken = glued
     }
+}
+
+/// A rule's `emit` expression, compiled: captures by slot, producers as functions.
+indirect enum CompiledValue: Sendable {
+    case literal(JSONValue)
+    case capture(Int)
+    case call(Producer, [CompiledArgument])
+}
+
+/// One argument of a compiled producer call.
+struct CompiledArgument: Sendable {
+    let label: String?
+    let value: CompiledValue
 }
 
 /// A pattern with the most tokens it can match (a struct, not a tuple: tuple
@@ -68,16 +85,43 @@ struct BoundedPattern: Sendable {
 struct Stage: Sendable {
     let type: Int
     /// Rules whose first item is a word, by word id, per literal mode.
-    let byWord: [LiteralMode: [[Int]]]
+    let byLower: RuleTable
+    let byKey: RuleTable
+    let byExact: RuleTable
     /// Rules whose first item tests a token kind, by ``TokenKind/ordinal``.
-    let byKind: [[Int]]
+    let byKind: RuleTable
+    /// The same for rules whose second token must be written together with the
+    /// first ("U23"): consulted only where the next token is glued.
+    let byKindGlued: RuleTable
     /// Rules whose first item is a span, by span type.
-    let bySpan: [[Int]]
+    let bySpan: RuleTable
     /// Rules that can start anywhere (a regex, `.`, attributes without a kind).
-    let unindexed: [Int]
+    let unindexed: [Int32]
     /// Span types some rule here starts with.
     let spanTriggers: [Int]
     let selfReferencing: Bool
+}
+
+/// Rule lists by key in two flat arrays (the rules for key k are
+/// `rules[starts[k]..<starts[k + 1]]`), so the matcher reads them without
+/// reaching into nested arrays.
+struct RuleTable: Sendable {
+    private let starts: [Int32]
+    let rules: [Int32]
+
+    init(_ lists: [[Int]]) {
+        var starts: [Int32] = [0], rules: [Int32] = []
+        for list in lists {
+            rules += list.map { Int32($0) }
+            starts.append(Int32(rules.count))
+        }
+        self.starts = starts
+        self.rules = rules
+    }
+
+    /// The positions in `rules` of key `key`'s rules.
+    @inline(__always)
+    func range(_ key: Int) -> Range<Int> { Int(starts[key])..<Int(starts[key + 1]) }
 }
 
 /// A lexicon, compiled.
@@ -104,6 +148,16 @@ public final class RuleSet: @unchecked Sendable {
     public let producers: ProducerRegistry
     let stages: [Stage]
     let lexicons: [CompiledLexicon]
+    /// Each lexicon's trie, frozen for matching, and its match mode (by lexicon index).
+    let tries: [CompiledTrie]
+    let lexiconModes: [LiteralMode]
+    /// All rules' pattern programs in one segment (jump targets and word
+    /// offsets relocated), where rule r starts at `ruleEntries[r]`.
+    let ruleCode: [Instruction]
+    let ruleWordPool: [Int32]
+    let ruleEntries: [Int]
+    let ruleCaptureCounts: [Int]
+    let ruleNeedsGluedSecondToken: [Bool]
     let regexes: [Regex<AnyRegexOutput>]
     let vocabularies: [LiteralMode: Vocabulary]
 
@@ -120,6 +174,22 @@ public final class RuleSet: @unchecked Sendable {
         lexicons = compiler.lexicons
         regexes = compiler.regexes
         vocabularies = compiler.vocabularies
+        let vocabularies = compiler.vocabularies
+        lexiconModes = compiler.lexicons.map { LiteralMode($0.mode) }
+        tries = compiler.lexicons.map { $0.trie.compiled(vocabularySize: vocabularies[LiteralMode($0.mode)]!.count) }
+        // Every rule's program in one code segment, so the matcher reaches any
+        // rule's instructions through one buffer.
+        var code: [Instruction] = [], pool: [Int32] = [], entries: [Int] = []
+        for rule in rules {
+            entries.append(code.count)
+            code += rule.program.instructions.map { $0.relocated(code: code.count, pool: pool.count) }
+            pool += rule.program.wordPool
+        }
+        ruleCode = code
+        ruleWordPool = pool
+        ruleEntries = entries
+        ruleCaptureCounts = rules.map(\.program.captureNames.count)
+        ruleNeedsGluedSecondToken = rules.map(\.needsGluedSecondToken)
     }
 }
 
@@ -229,15 +299,27 @@ private struct RuleCompiler {
             examples: declaration.examples, location: declaration.location,
             typeIndex: typeNames.firstIndex(of: declaration.type)!, program: program,
             notBefore: notBefore, notAfter: notAfter, requiresBefore: requiresBefore, requiresAfter: requiresAfter,
-            emit: declaration.emit)
+            emit: declaration.emit, value: compileValue(declaration.emit, captures: captureNames))
+    }
+
+    /// `expression` with capture names turned into slots and producer names into
+    /// functions (both already checked by `checkExpression`).
+    private func compileValue(_ expression: ValueExpression, captures: [String]) -> CompiledValue {
+        switch expression {
+        case .literal(let value): return .literal(value)
+        case .capture(let name, _): return .capture(captures.firstIndex(of: name)!)
+        case .call(let name, let arguments, _):
+            return .call(producers.producer(named: name)!, arguments.map { CompiledArgument(label: $0.label, value: compileValue($0.value, captures: captures)) })
+        }
     }
 
     private mutating func compilePattern(_ node: PatternNode, captures: inout [String], at location: RuleSourceLocation) -> PatternProgram {
         let before = diagnostics.count
         var code: [Instruction] = []
-        emit(node, into: &code, captures: &captures)
+        var pool: [Int32] = []
+        emit(node, into: &code, pool: &pool, captures: &captures)
         code.append(.match)
-        let program = PatternProgram(instructions: code, captureNames: captures)
+        let program = PatternProgram(instructions: code, wordPool: pool, captureNames: captures)
         // An item already reported (an unknown lexicon) leaves a hole: say nothing more about it.
         if diagnostics.count == before, canMatchEmpty(program) {
             diagnostics.append(RuleDiagnostic("expected a pattern that matches at least one token, found one that can match nothing", at: location))
@@ -245,11 +327,16 @@ private struct RuleCompiler {
         return program
     }
 
-    private mutating func emit(_ node: PatternNode, into code: inout [Instruction], captures: inout [String]) {
+    private mutating func emit(_ node: PatternNode, into code: inout [Instruction], pool: inout [Int32], captures: inout [String]) {
         switch node {
         case .literal(let words, let mode):
             let ids = words.flatMap { wordIDs($0, mode: mode) }
-            if !ids.isEmpty { code.append(.words(ids, mode)) }
+            if ids.count == 1 {
+                code.append(.word(ids[0], mode))
+            } else if ids.count > 1 {
+                code.append(.words(start: pool.count, count: ids.count, mode))
+                pool += ids
+            }
         case .regex(let source, let location):
             do {
                 regexes.append(try Regex(source))
@@ -286,29 +373,29 @@ private struct RuleCompiler {
             }
             code.append(.span(index, slot: -1))
         case .sequence(let items):
-            for item in items { emit(item, into: &code, captures: &captures) }
+            for item in items { emit(item, into: &code, pool: &pool, captures: &captures) }
         case .alternatives(let options):
             var exits: [Int] = []
             for (k, option) in options.enumerated() {
                 if k < options.count - 1 {
                     let split = code.count
                     code.append(.split(split + 1, 0))
-                    emit(option, into: &code, captures: &captures)
+                    emit(option, into: &code, pool: &pool, captures: &captures)
                     exits.append(code.count)
                     code.append(.jump(0))
                     code[split] = .split(split + 1, code.count)
                 } else {
-                    emit(option, into: &code, captures: &captures)
+                    emit(option, into: &code, pool: &pool, captures: &captures)
                 }
             }
             for exit in exits { code[exit] = .jump(code.count) }
         case .repetition(let body, let min, let max):
-            for _ in 0..<min { emit(body, into: &code, captures: &captures) }
+            for _ in 0..<min { emit(body, into: &code, pool: &pool, captures: &captures) }
             var splits: [Int] = []
             for _ in min..<Swift.max(min, max) {
                 splits.append(code.count)
                 code.append(.split(code.count + 1, 0))
-                emit(body, into: &code, captures: &captures)
+                emit(body, into: &code, pool: &pool, captures: &captures)
             }
             for split in splits { code[split] = .split(split + 1, code.count) }
         case .capture(let inner, let name):
@@ -318,7 +405,7 @@ private struct RuleCompiler {
                 slot = captures.count - 1
             }
             let start = code.count
-            emit(inner, into: &code, captures: &captures)
+            emit(inner, into: &code, pool: &pool, captures: &captures)
             // A capture of a lone lexicon or span item takes that item's value.
             if code.count == start + 1 {
                 switch code[start] {
@@ -332,7 +419,7 @@ private struct RuleCompiler {
             code.append(.captureEnd(slot))
         case .glued(let inner):
             code.append(.glued)
-            emit(inner, into: &code, captures: &captures)
+            emit(inner, into: &code, pool: &pool, captures: &captures)
         }
     }
 
@@ -372,7 +459,8 @@ private struct RuleCompiler {
             switch program.instructions[pc] {
             case .match: result = 0
             case .token: result = 1 + longest(pc + 1, depth + 1)
-            case .words(let ids, _): result = ids.count + longest(pc + 1, depth + 1)
+            case .word: result = 1 + longest(pc + 1, depth + 1)
+            case .words(_, let count, _): result = count + longest(pc + 1, depth + 1)
             case .lexicon(let index, _): result = lexicons[index].trie.maxLength + longest(pc + 1, depth + 1)
             case .span: result = 8 + longest(pc + 1, depth + 1)
             case .glued, .captureStart, .captureEnd: result = longest(pc + 1, depth + 1)
@@ -436,6 +524,7 @@ private struct RuleCompiler {
                 byWord[mode] = [[Int]](repeating: [], count: vocabularies[mode]!.count)
             }
             var byKind = [[Int]](repeating: [], count: TokenKind.allCases.count)
+            var byKindGlued = byKind
             var bySpan = [[Int]](repeating: [], count: typeNames.count)
             var unindexed: [Int] = []
             for member in members {
@@ -450,13 +539,16 @@ private struct RuleCompiler {
                 for trigger in triggers {
                     switch trigger {
                     case .word(let id, let mode): byWord[mode]![Int(id)].append(member)
-                    case .kind(let kind): byKind[kind.ordinal].append(member)
+                    case .kind(let kind):
+                        if rules[member].needsGluedSecondToken { byKindGlued[kind.ordinal].append(member) } else { byKind[kind.ordinal].append(member) }
                     case .span(let t): bySpan[t].append(member)
                     case .anything: break
                     }
                 }
             }
-            return Stage(type: type, byWord: byWord, byKind: byKind, bySpan: bySpan, unindexed: unindexed,
+            return Stage(type: type, byLower: RuleTable(byWord[.lower]!), byKey: RuleTable(byWord[.key]!), byExact: RuleTable(byWord[.exact]!),
+                         byKind: RuleTable(byKind), byKindGlued: RuleTable(byKindGlued), bySpan: RuleTable(bySpan),
+                         unindexed: unindexed.map { Int32($0) },
                          spanTriggers: bySpan.indices.filter { !bySpan[$0].isEmpty },
                          selfReferencing: dependencies[type].contains(type))
         }

@@ -102,7 +102,7 @@ public struct TokenizedText: Sendable {
 
     /// The token's normalized text.
     public func normalizedText(of token: Token) -> String {
-        String(decoding: text.units[token.range], as: UTF16.self)
+        String(utf16CodeUnits: text.units[token.range])
     }
 
     /// The token's folded key ("thuy" for "Thủy").
@@ -114,5 +114,53 @@ public struct TokenizedText: Sendable {
     public func scalarRange(of token: Token) -> Range<Int> {
         let scalars = text.originalScalars
         return scalars.scalarOffset(token.originalRange.lowerBound)..<scalars.scalarOffset(token.originalRange.upperBound)
+    }
+}
+
+extension String {
+    /// A string from UTF-16 code units, faster than `String(decoding:as:)` for
+    /// the short token texts the extractor makes: ASCII is copied byte for
+    /// byte, anything else is transcoded to UTF-8 in one pass (a lone
+    /// surrogate becomes U+FFFD).
+    public init<Units: Collection<UInt16>>(utf16CodeUnits units: Units) {
+        let count = units.count
+        self.init(unsafeUninitializedCapacity: count * 3) { bytes in
+            var n = 0
+            var pendingHigh: UInt32 = 0
+            func put(_ scalar: UInt32) {
+                if scalar < 0x80 {
+                    bytes[n] = UInt8(scalar); n += 1
+                } else if scalar < 0x800 {
+                    bytes[n] = UInt8(0xC0 | (scalar >> 6)); bytes[n + 1] = UInt8(0x80 | (scalar & 0x3F)); n += 2
+                } else if scalar < 0x10000 {
+                    bytes[n] = UInt8(0xE0 | (scalar >> 12)); bytes[n + 1] = UInt8(0x80 | ((scalar >> 6) & 0x3F))
+                    bytes[n + 2] = UInt8(0x80 | (scalar & 0x3F)); n += 3
+                } else {
+                    bytes[n] = UInt8(0xF0 | (scalar >> 18)); bytes[n + 1] = UInt8(0x80 | ((scalar >> 12) & 0x3F))
+                    bytes[n + 2] = UInt8(0x80 | ((scalar >> 6) & 0x3F)); bytes[n + 3] = UInt8(0x80 | (scalar & 0x3F)); n += 4
+                }
+            }
+            for unit in units {
+                let u = UInt32(unit)
+                if pendingHigh != 0 {
+                    if u & 0xFC00 == 0xDC00 {
+                        put(0x10000 + ((pendingHigh - 0xD800) << 10) + (u - 0xDC00))
+                        pendingHigh = 0
+                        continue
+                    }
+                    put(0xFFFD)
+                    pendingHigh = 0
+                }
+                if u & 0xFC00 == 0xD800 {
+                    pendingHigh = u
+                } else if u & 0xFC00 == 0xDC00 {
+                    put(0xFFFD)
+                } else {
+                    put(u)
+                }
+            }
+            if pendingHigh != 0 { put(0xFFFD) }
+            return n
+        }
     }
 }
