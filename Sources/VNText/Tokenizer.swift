@@ -41,19 +41,61 @@ public final class Tokenizer {
 
     /// Tokenizes `text`.
     public func tokenize(_ text: NormalizedText) throws(TextError) -> TokenizedText {
+        try tokenize(text, alwaysUseICU: false)
+    }
+
+    /// Tokenizes `text`; with `alwaysUseICU`, runs ICU's word breaks even where
+    /// ``Tokenizer/icuCannotSplitFurther(_:)`` says they would change nothing
+    /// (the tests compare both ways).
+    func tokenize(_ text: NormalizedText, alwaysUseICU: Bool) throws(TextError) -> TokenizedText {
         let units = text.units
-        let boundaryCount = try words.run(units)
         var builder = TokenBuilder(text: text)
-        var segmentStart = 0
-        for k in 0..<boundaryCount {
-            let segmentEnd = Int(words.boundaries[k])
-            builder.cut(segmentStart..<segmentEnd)
-            segmentStart = segmentEnd
+        if !alwaysUseICU && Self.icuCannotSplitFurther(units) {
+            builder.cut(0..<units.count)
+        } else {
+            let boundaryCount = try words.run(units)
+            var segmentStart = 0
+            for k in 0..<boundaryCount {
+                let segmentEnd = Int(words.boundaries[k])
+                builder.cut(segmentStart..<segmentEnd)
+                segmentStart = segmentEnd
+            }
         }
         let sentences = splitsSentences
             ? try sentenceSplitter.split(units, tokens: &builder.tokens, keys: builder.keys)
             : [Sentence(tokens: 0..<builder.tokens.count, range: 0..<units.count)]
         return TokenizedText(text: text, tokens: builder.tokens, keyUnits: builder.keys, sentences: sentences)
+    }
+
+    /// Whether ICU's word boundaries can be skipped for `units` because they
+    /// could not cut any token finer than the character-class scan does.
+    ///
+    /// The scan cuts at every change between letters, digits, punctuation,
+    /// symbols and spaces already; ICU (UAX #29) only adds boundaries inside
+    /// letter runs for scripts written without spaces (Chinese, Japanese,
+    /// Thai, Lao, Khmer, Myanmar...) and before a combining mark that does not
+    /// follow a letter. So a text whose code units are all Latin, Greek,
+    /// Cyrillic, Armenian or Vietnamese letters (below U+0590 and
+    /// U+1E00–U+1EFF), general punctuation, currency signs, letter-like
+    /// symbols, number forms, arrows or mathematical operators (U+2000–U+22FF),
+    /// with no format characters and every combining mark right after a letter
+    /// or a mark, tokenizes the same without ICU, only faster; anything else
+    /// goes through ICU.
+    static func icuCannotSplitFurther(_ units: [UInt16]) -> Bool {
+        let classes = CharacterTables.classes
+        return classes.withUnsafeBufferPointer { table in
+            units.withUnsafeBufferPointer { text in
+                var previous = CharacterClass.space
+                for unit in text {
+                    guard unit < 0x0590 || (unit >= 0x1E00 && unit < 0x1F00) || (unit >= 0x2000 && unit < 0x2300) else { return false }
+                    let cls = CharacterClass(rawValue: table[Int(unit)] & CharacterTables.classMask) ?? .other
+                    if cls == .format { return false }
+                    if cls == .mark && previous != .letter && previous != .mark { return false }
+                    previous = cls
+                }
+                return true
+            }
+        }
     }
 
     /// Normalizes and tokenizes a string with default options; a convenience.
