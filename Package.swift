@@ -53,7 +53,7 @@ let package = Package(
         ),
         // Helpers shared by the test targets (temporary folders); not a product.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
-        .testTarget(name: "VNTextTests", dependencies: ["VNText"]),
+        .testTarget(name: "VNTextTests", dependencies: ["VNText", "TestSupport"]),
         .testTarget(name: "VNRulesTests", dependencies: ["VNRules"]),
         .testTarget(name: "VNEngineTests", dependencies: ["VNEngine", "VNRules", "VNText"]),
         .testTarget(name: "VNExtractTests", dependencies: ["VNExtract", "VNText"]),

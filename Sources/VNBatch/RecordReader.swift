@@ -25,6 +25,11 @@ public struct RecordReader: Sendable {
     /// Creates a reader.
     public init(options: ReaderOptions) {
         self.options = options
+        if options.idField.utf16.allSatisfy({ $0 < 0x80 }), options.textField.utf16.allSatisfy({ $0 < 0x80 }) {
+            fastPathFields = (Array(options.idField.utf16), Array(options.textField.utf16))
+        } else {
+            fastPathFields = nil
+        }
     }
 
     /// Calls `body` with every record or problem of `item`, in input order.
@@ -97,6 +102,11 @@ public struct RecordReader: Sendable {
         }
     }
 
+    /// The field names as UTF-16 for ``JSONLineScanner``, when both are ASCII
+    /// (then comparing code units is comparing strings; otherwise canonically
+    /// equivalent spellings must match, and only the full parser does that).
+    private let fastPathFields: (id: [UInt16], text: [UInt16])?
+
     private struct DecodeFailure: Error {
         var byteOffset: Int
         var message: String
@@ -106,18 +116,21 @@ public struct RecordReader: Sendable {
         func problem(_ message: String, byte: Int? = nil, id: String? = nil) -> Result<SourceRecord, RecordProblem> {
             .failure(RecordProblem(.error, at: location, byteOffset: byte ?? location.byteOffset, id: id, message: message))
         }
-        // Valid lines (nearly all) only need a validity check here: their text is
-        // transcoded once, after JSON parsing. Invalid ones are decoded to find
-        // the bad byte, or repaired with --lossy.
-        let isValid = bytes.withContiguousStorageIfAvailable { String(validating: $0, as: UTF8.self) != nil } ?? false
+        // The line is decoded (and its UTF-8 checked) once; the common record
+        // shape is then read straight from the decoded units, anything else
+        // goes through JSONSerialization.
         let decoded: [UInt16], lineIssues: [DecodingIssue]
-        switch isValid ? .success(([], [])) : decode(bytes) {
+        switch decode(bytes) {
         case .success(let (units, issues)):
             decoded = units
             lineIssues = issues.map { DecodingIssue(byteOffset: location.byteOffset + $0.byteOffset, byteCount: $0.byteCount) }
         case .failure(let failure):
             let fileOffset = location.byteOffset + failure.byteOffset
             return problem("invalid UTF-8 at byte \(fileOffset) (use --lossy to replace bad bytes with U+FFFD)", byte: fileOffset)
+        }
+        if let fields = fastPathFields, let record = JSONLineScanner.scan(decoded, idField: fields.id, textField: fields.text) {
+            return .success(SourceRecord(id: record.id ?? "\(location.source):\(location.line ?? 0)", text: record.text,
+                                         location: location, decodingIssues: lineIssues))
         }
         let data = lineIssues.isEmpty ? Data(bytes) : Data(String(decoding: decoded, as: UTF16.self).utf8)
         let object: Any
