@@ -14,21 +14,34 @@ struct MatchDocument {
         self.text = text
         count = text.tokens.count
         let lower = vocabularies[.lower]!, key = vocabularies[.key]!, exact = vocabularies[.exact]!
-        var lowerIDs: [Int32?] = [], keyIDs: [Int32?] = [], exactIDs: [Int32?] = []
-        lowerIDs.reserveCapacity(count)
-        keyIDs.reserveCapacity(count)
-        exactIDs.reserveCapacity(count)
-        var buffer: [UInt16] = []
+        var lowerIDs = [Int32?](repeating: nil, count: count)
+        var keyIDs = [Int32?](repeating: nil, count: count)
+        var exactIDs = [Int32?](repeating: nil, count: count)
         let hasKeyWords = key.count > 0
-        for token in text.tokens {
-            buffer.removeAll(keepingCapacity: true)
-            FoldedKey.appendLowercased(text.text.units[token.range], to: &buffer)
-            let lowerID = lower.id(buffer)
-            lowerIDs.append(lowerID)
-            keyIDs.append(hasKeyWords ? key.id(text.keyUnits[token.keyRange]) : nil)
-            // Every exact-mode word's lower case is interned in the lower vocabulary
-            // too, so a word unknown there cannot be an exact-mode word.
-            exactIDs.append(lowerID == nil ? nil : exact.id(text.text.units[token.range]))
+        let longest = text.tokens.reduce(0) { max($0, $1.range.count) }
+        // One pass over buffers: lower-case each token into a scratch buffer and
+        // look it up; its key and exact spelling only where they can match.
+        withUnsafeTemporaryAllocation(of: UInt16.self, capacity: max(longest, 1)) { scratch in
+            FoldedKey.withLowercaseTable { lowers in
+                text.text.units.withUnsafeBufferPointer { units in
+                    text.keyUnits.withUnsafeBufferPointer { keys in
+                        for (k, token) in text.tokens.enumerated() {
+                            let word = units[token.range]
+                            var n = 0
+                            for unit in word {
+                                scratch[n] = lowers[Int(unit)]
+                                n += 1
+                            }
+                            let lowerID = lower.id(scratch[0..<n])
+                            lowerIDs[k] = lowerID
+                            if hasKeyWords { keyIDs[k] = key.id(keys[token.keyRange]) }
+                            // Every exact-mode word's lower case is interned in the lower vocabulary
+                            // too, so a word unknown there cannot be an exact-mode word.
+                            if lowerID != nil { exactIDs[k] = exact.id(word) }
+                        }
+                    }
+                }
+            }
         }
         self.lowerIDs = lowerIDs
         self.keyIDs = keyIDs

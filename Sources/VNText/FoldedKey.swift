@@ -14,6 +14,12 @@ public enum FoldedKey {
         }
     }
 
+    /// Calls `body` with the simple-lower-case table: entry u is the lower case of
+    /// BMP code unit u (for loops that lower-case many short runs).
+    public static func withLowercaseTable<Result>(_ body: (UnsafeBufferPointer<UInt16>) throws -> Result) rethrows -> Result {
+        try CharacterTables.lowers.withUnsafeBufferPointer(body)
+    }
+
     /// Appends the simple lower case of `units` to `output` ("LĐLĐ" → "lđlđ"; diacritics kept).
     @inline(__always)
     public static func appendLowercased(_ units: ArraySlice<UInt16>, to output: inout [UInt16]) {
