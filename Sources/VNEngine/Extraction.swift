@@ -17,9 +17,13 @@ public struct Entity: Sendable, Equatable {
     public var rule: String
     /// Its tokens, `startToken..<endToken`.
     public var tokens: Range<Int>
+    /// Doubts about the entity a pass found ("Thứ ba" written before a
+    /// Wednesday); output as the entity's `warnings` field when not empty.
+    public var warnings: [String]
 
     /// Creates an entity.
-    public init(type: String, start: Int, end: Int, text: String, value: JSONValue, rule: String, tokens: Range<Int>) {
+    public init(type: String, start: Int, end: Int, text: String, value: JSONValue, rule: String, tokens: Range<Int>,
+                warnings: [String] = []) {
         self.type = type
         self.start = start
         self.end = end
@@ -27,6 +31,7 @@ public struct Entity: Sendable, Equatable {
         self.value = value
         self.rule = rule
         self.tokens = tokens
+        self.warnings = warnings
     }
 }
 
@@ -82,16 +87,24 @@ public final class Extractor {
     private let normalizer: Normalizer
     private let tokenizer: Tokenizer
     private let regexCache: RegexCache
+    /// What runs over each document's entities after the rules.
+    public let passes: [any DocumentPass]
+    /// Whether values keep their internal "_" fields (for rule examples, which
+    /// test what a rule emits, before any pass).
+    public let keepsInternalKeys: Bool
     /// One stage pass's matches, reused from pass to pass and document to document.
     private var matchBuffer = MatchBuffer()
 
     /// The types OUTPUT.md defines.
     public static let contractTypes: Set<String> = ["money", "quantity", "date", "organization"]
 
-    /// An extractor for `ruleSet`, emitting `outputTypes`.
+    /// An extractor for `ruleSet`, emitting `outputTypes`, running `passes` over each document's entities.
     public init(ruleSet: RuleSet, outputTypes: Set<String> = Extractor.contractTypes,
-                normalizer: Normalizer = Normalizer()) throws(TextError) {
+                normalizer: Normalizer = Normalizer(), passes: [any DocumentPass] = [],
+                keepsInternalKeys: Bool = false) throws(TextError) {
         self.ruleSet = ruleSet
+        self.passes = passes
+        self.keepsInternalKeys = keepsInternalKeys
         self.outputTypes = outputTypes
         self.normalizer = normalizer
         // No rule looks at sentence boundaries yet: skip that ICU pass.
@@ -145,6 +158,10 @@ public final class Extractor {
         }
         var entities = winners.map { entity(rule: $0.rule, span: $0.span, tokenized) }
         entities.sort { ($0.start, -$0.end, $0.type) < ($1.start, -$1.end, $1.type) }
+        for pass in passes { pass.apply(to: &entities, in: tokenized) }
+        if !keepsInternalKeys {
+            for k in entities.indices { entities[k].value = entities[k].value.removingInternalKeys }
+        }
         return ExtractionResult(entities: entities, candidates: allCandidates, tokenized: tokenized)
     }
 

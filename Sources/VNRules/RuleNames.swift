@@ -25,6 +25,12 @@ enum RuleNames {
         return s.unicodeScalars.allSatisfy { isLower($0) || isUpper($0) || isDigit($0) || $0 == "_" }
     }
 
+    /// An identifier, or "_" then one: argument labels (a leading "_" marks an
+    /// internal value field, read by document passes and never output).
+    static func isArgumentLabel(_ s: String) -> Bool {
+        isIdentifier(s.hasPrefix("_") ? String(s.dropFirst()) : s)
+    }
+
     /// Words that are JSON literals in `emit` and so cannot name captures.
     static let jsonKeywords: Set<String> = ["true", "false", "null"]
 

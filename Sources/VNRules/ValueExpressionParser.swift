@@ -156,7 +156,7 @@ struct ValueExpressionParser {
         guard case .name(let label) = current.kind, next.kind == .colon else {
             return ValueArgument(label: nil, value: try parseExpression(depth: depth))
         }
-        guard RuleNames.isIdentifier(label) else { throw failure("an argument label like amount ([a-z][A-Za-z0-9_]*)") }
+        guard RuleNames.isArgumentLabel(label) else { throw failure("an argument label like amount or _weekday (_?[a-z][A-Za-z0-9_]*)") }
         guard !earlier.contains(where: { $0.label == label }) else {
             throw RuleDiagnostic("expected each argument label once in a call, found '\(label)' again", at: current.location)
         }

@@ -43,7 +43,7 @@ private let builtinRules: RuleSet = {
 
     @Test(arguments: examples)
     func ruleExample(_ example: ExampleCase) throws {
-        let extractor = try Extractor(ruleSet: builtinRules, outputTypes: Set(builtinRules.typeNames))
+        let extractor = try ExampleRunner.extractor(for: builtinRules)
         let problem = try ExampleRunner.check(example.example, of: example.rule, extractor)
         #expect(problem == nil, "\(example.example.location): \(problem ?? "")")
     }
