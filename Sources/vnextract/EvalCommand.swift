@@ -37,13 +37,14 @@ struct EvalCommand: ParsableCommand {
     var minimum: Double?
 
     @OptionGroup var rules: RuleOptions
+    @OptionGroup var extraction: ExtractionOptions
 
     func run() throws {
         let result: EvalRunResult
         if let pred {
             result = VNEval.EvalCommand.run(goldPath: gold, predictionPath: pred, types: types, json: json, showErrors: showErrors)
         } else {
-            let extractor = try Extractor(ruleSet: try rules.load())
+            let extractor = try extraction.extractor(ruleSet: try rules.load())
             do {
                 let goldSet = try EvalDocumentSet.read(path: gold, role: .gold)
                 let predictions = try CorpusEvaluation.predictions(for: goldSet, extractor: extractor)

@@ -1,5 +1,6 @@
 import ArgumentParser
 import VNEngine
+import VNExtract
 import VNRules
 import VNText
 
@@ -14,10 +15,11 @@ struct ExplainCommand: ParsableCommand {
     var text: String
 
     @OptionGroup var rules: RuleOptions
+    @OptionGroup var extraction: ExtractionOptions
 
     func run() throws {
         let ruleSet = try rules.load()
-        let extractor = try Extractor(ruleSet: ruleSet, outputTypes: Extractor.contractTypes)
+        let extractor = try extraction.extractor(ruleSet: ruleSet)
         let result = try extractor.extract(text, keepCandidates: true)
         let tokenized = result.tokenized
         print("tokens:")
@@ -46,7 +48,8 @@ struct ExplainCommand: ParsableCommand {
         }
         print("entities:")
         for entity in result.entities {
-            print("  \(entity.type) [\(entity.start)-\(entity.end)] «\(entity.text)» \(entity.value) (\(entity.rule))")
+            print("  \(entity.type) [\(entity.start)-\(entity.end)] «\(entity.text)» \(entity.value) (\(entity.rule))"
+                  + entity.warnings.map { "\n    warning: \($0)" }.joined())
         }
     }
 

@@ -13,6 +13,7 @@ struct ExtractCommand: ParsableCommand {
 
     @OptionGroup var input: InputOptions
     @OptionGroup var rules: RuleOptions
+    @OptionGroup var extraction: ExtractionOptions
 
     @Option(help: ArgumentHelp("Only these types, comma-separated (money,quantity,date,organization).", valueName: "types"))
     var types: String?
@@ -30,7 +31,7 @@ struct ExtractCommand: ParsableCommand {
                 throw ValidationError("unknown type '\(unknown)' in --types; expected some of \(known.sorted().joined(separator: ", "))")
             }
         }
-        let extractor = try Extractor(ruleSet: ruleSet, outputTypes: selected)
+        let extractor = try extraction.extractor(ruleSet: ruleSet, outputTypes: selected)
         try input.runBatch { record, writer in
             let result = try extractor.extract(record.text)
             EntityJSON.write(id: record.id, result.entities, to: &writer, pretty: pretty)
@@ -64,6 +65,14 @@ enum EntityJSON {
             value(entity.value, to: &writer)
             writer.raw(",\"rule\":")
             writer.string(entity.rule)
+            if !entity.warnings.isEmpty {
+                writer.raw(",\"warnings\":[")
+                for (k, warning) in entity.warnings.enumerated() {
+                    if k > 0 { writer.raw(",") }
+                    writer.string(warning)
+                }
+                writer.raw("]")
+            }
             writer.raw("}")
         }
         if pretty && !entities.isEmpty { writer.raw("\n") }

@@ -76,6 +76,43 @@ struct ExtractCLITests {
         #expect(entities.first?["rule"] as? String == "area.hectare")
     }
 
+    @Test func referenceDateResolvesRelativeDatesAndWeekdayMismatchesAreWarnings() throws {
+        let scratch = try ScratchDirectory()
+        try scratch.write("rules/date.rules", """
+            rule date.this_year
+              type      date
+              match     năm nay
+              emit      object(_relative_unit: "year", _relative_offset: 0)
+              example   "«năm nay»" => {"_relative_unit": "year", "_relative_offset": 0}
+              example   "trong «năm nay»"
+
+            rule date.tuesday
+              type      date
+              match     thứ ba ^, {kind:number} ^/ ^{kind:number} ^/ ^{kind:number}
+              emit      object(date: "2017-08-09", _weekday: 2)
+              example   "«Thứ ba, 09/8/2017»" => {"date": "2017-08-09"}
+              example   "«Thứ ba, 09/8/2017»" => {"date": "2017-08-09", "_weekday": 2}
+            """)
+        let rules = ["--no-builtin-rules", "--rules", scratch.path("rules")]
+        let tested = try runVNExtract(["test"] + [scratch.path("rules")])
+        #expect(tested.status == 0, "\(String(decoding: tested.stdout, as: UTF8.self))")
+        let text = Array("Thứ ba, 09/8/2017. Kế hoạch năm nay.".utf8)
+        let plain = try runVNExtract(["extract", "--quiet"] + rules + ["-"], stdin: text)
+        let plainEntities = try #require(plain.outputObjects().first?["entities"] as? [[String: Any]])
+        #expect(plainEntities.map { $0["text"] as? String } == ["Thứ ba, 09/8/2017"])  // no reference date: no relative dates
+        // 2017-08-09 was a Wednesday.
+        #expect(plainEntities.first?["warnings"] as? [String] == ["weekday mismatch: Thứ ba is written, but 2017-08-09 is a Thứ tư"])
+        #expect((plainEntities.first?["value"] as? [String: Any])?.keys.sorted() == ["date"])  // "_weekday" is internal
+        let dated = try runVNExtract(["extract", "--quiet", "--reference-date", "2026-11-23"] + rules + ["-"], stdin: text)
+        let datedEntities = try #require(dated.outputObjects().first?["entities"] as? [[String: Any]])
+        #expect(datedEntities.map { $0["text"] as? String } == ["Thứ ba, 09/8/2017", "năm nay"])
+        #expect(datedEntities.last?["warnings"] == nil)
+        #expect((datedEntities.last?["value"] as? [String: Any])?["date"] as? String == "2026")
+        let bad = try runVNExtract(["extract", "--reference-date", "23/11/2026", "-"], stdin: text)
+        #expect(bad.status == 2)
+        #expect(bad.stderrText.contains("--reference-date '23/11/2026' is not a date; expected YYYY-MM-DD"))
+    }
+
     @Test func failingExampleIsReportedWithItsLocationAndExits1() throws {
         let scratch = try ScratchDirectory()
         try scratch.write("rules/bad.rules", """

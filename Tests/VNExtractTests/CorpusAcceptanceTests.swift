@@ -15,7 +15,7 @@ import VNEval
 
     @Test func moneyAndQuantityMeetTheBars() throws {
         let gold = try EvalDocumentSet.read(path: Self.goldPath, role: .gold)
-        let extractor = try Extractor(ruleSet: try RuleLoader.load())
+        let extractor = try Extractor.standard(ruleSet: try RuleLoader.load())
         let predictions = try CorpusEvaluation.predictions(for: gold, extractor: extractor)
         let report = Scorer(options: ScoreOptions(types: Self.bars.map(\.type))).score(gold: gold, predictions: predictions)
         for bar in Self.bars {

@@ -170,7 +170,7 @@ final class SharedExtractor: @unchecked Sendable {
 
     private init() {
         do {
-            extractor = try Extractor(ruleSet: RuleLoader.load(), outputTypes: ["money", "quantity"])
+            extractor = try Extractor.standard(ruleSet: RuleLoader.load(), outputTypes: ["money", "quantity"])
         } catch {
             fatalError("cannot build the extractor: \(error)")
         }
