@@ -14,3 +14,14 @@ public struct SeededGenerator: RandomNumberGenerator {
         return z ^ (z >> 31)
     }
 }
+
+/// `count` texts of 0 to `maxPieces` random `pieces`, joined with nothing or
+/// with spaces (one choice per text), the same for the same `seed`.
+public func generatedTexts(from pieces: [String], count: Int, maxPieces: Int, seed: UInt64) -> [String] {
+    var generator = SeededGenerator(seed: seed)
+    return (0..<count).map { _ in
+        let length = Int.random(in: 0...maxPieces, using: &generator)
+        return (0..<length).map { _ in pieces.randomElement(using: &generator)! }
+            .joined(separator: Bool.random(using: &generator) ? "" : " ")
+    }
+}

@@ -78,11 +78,7 @@ import Testing
             "Nguye\u{0302}\u{0303}n", "a\u{0301}", "\u{0301}", "ư\u{0309}", "Ủy", "uỷ", "!", ".", ",", "(", ")",
             "%", "$", "©", "漢字", "ไทย", "x\u{0323}\u{0302}", "\u{1EA0}", "©2021",
         ]
-        var generator = SeededGenerator(seed: 20261123)
-        for _ in 0..<300 {
-            let count = Int.random(in: 0...25, using: &generator)
-            let text = (0..<count).map { _ in pieces.randomElement(using: &generator)! }
-                .joined(separator: Bool.random(using: &generator) ? "" : " ")
+        for text in generatedTexts(from: pieces, count: 300, maxPieces: 25, seed: 20261123) {
             try checkOffsets(text)
             var raw = NormalizationOptions()
             raw.collapseWhitespace = false

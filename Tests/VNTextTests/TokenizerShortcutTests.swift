@@ -62,11 +62,7 @@ import Testing
             "x\u{0323}\u{0302}", "1\u{0301}2", ".\u{0301}", "!", "?!", ",", "(", ")", "%", "%%", "$", "€", "©",
             "²", "½", "Ⅻ", "α", "βγ", "Москва", "Երևան", "ʼ", "ˆ", "℃", "№", "→", "∑", "ǅ", "ﬁ", "_", "#", "@",
         ]
-        var generator = SeededGenerator(seed: 7_011_2026)
-        for _ in 0..<500 {
-            let count = Int.random(in: 0...20, using: &generator)
-            let text = (0..<count).map { _ in pieces.randomElement(using: &generator)! }
-                .joined(separator: Bool.random(using: &generator) ? "" : " ")
+        for text in generatedTexts(from: pieces, count: 500, maxPieces: 20, seed: 7_011_2026) {
             try expectSameBothWays(text)
             try expectSameBothWays(text, raw: true)
         }
