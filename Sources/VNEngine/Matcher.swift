@@ -353,12 +353,24 @@ struct PatternRunner {
         switch test {
         case .any:
             return true
-        case .attributes(let kind, let shape):
+        case .attributes(let kind, let shape, let lineStart):
             let token = document.text.tokens[k]
             return (kind == nil || token.kind == kind!) && (shape == nil || token.shape == shape!)
+                && (lineStart == nil || startsLine(k) == lineStart!)
         case .regex(let index):
             return regexCache.matches(index, token: k, document.text.text.units[document.text.tokens[k].range])
         }
+    }
+
+    /// Whether token `k` is the first of its line: the text's first token, or
+    /// a line break in the white space before it.
+    private func startsLine(_ k: Int) -> Bool {
+        guard k > 0 else { return true }
+        let tokens = document.text.tokens
+        guard tokens[k].spaceBefore else { return false }
+        let units = document.text.text.units
+        for unit in units[tokens[k - 1].range.upperBound..<tokens[k].range.lowerBound] where unit == 0x0A { return true }
+        return false
     }
 
     /// The value capture `capture` holds: a lexicon entry's value, a span's value,
