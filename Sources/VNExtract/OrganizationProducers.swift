@@ -38,9 +38,23 @@ public enum OrganizationProducers {
 
     /// `text` with every word that is a known abbreviation expanded.
     public static func expandAbbreviations(_ text: String) -> String {
-        text.split(separator: " ", omittingEmptySubsequences: true)
-            .map { abbreviations[String($0)] ?? String($0) }
-            .joined(separator: " ")
+        expand(text, with: abbreviations)
+    }
+
+    /// `text` with every word that is a key of `table` replaced by its value.
+    static func expand(_ text: String, with table: [String: String]) -> String {
+        var result = ""
+        result.reserveCapacity(text.utf8.count + 16)
+        for word in text.split(separator: " ", omittingEmptySubsequences: true) {
+            if !result.isEmpty { result.append(" ") }
+            // Abbreviations contain an upper-case letter: skip the lookup for lower-case words.
+            if word.first?.isUppercase == true, let expansion = table[String(word)] {
+                result.append(expansion)
+            } else {
+                result.append(contentsOf: word)
+            }
+        }
+        return result
     }
 
     /// The kind in `value`: a string, or an object's "kind".
@@ -51,9 +65,10 @@ public enum OrganizationProducers {
 
     /// Registers the organization producers in `registry`.
     public static func register(in registry: inout ProducerRegistry) {
+        let table = abbreviations
         registry.register("organization", summary: "{name, kind}: the matched name with abbreviations expanded (lexicons/org_abbreviations.txt)") { arguments in
             guard let text = arguments.value("name", at: 0).string, !text.isEmpty else { return nil }
-            var fields: [String: JSONValue] = ["name": .string(expandAbbreviations(text))]
+            var fields: [String: JSONValue] = ["name": .string(expand(text, with: table))]
             if let kind = kind(arguments.value("kind", at: 1)) { fields["kind"] = .string(kind) }
             return .object(fields)
         }
