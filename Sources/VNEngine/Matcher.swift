@@ -9,6 +9,9 @@ struct MatchDocument {
     let lowerIDs: [Int32?]
     let keyIDs: [Int32?]
     let exactIDs: [Int32?]
+    /// Per token: whether it is the first of its line (the text's first token, or a line
+    /// break in the white space before it).
+    let lineStarts: [Bool]
 
     init(_ text: TokenizedText, vocabularies: [LiteralMode: Vocabulary]) {
         self.text = text
@@ -46,6 +49,22 @@ struct MatchDocument {
         self.lowerIDs = lowerIDs
         self.keyIDs = keyIDs
         self.exactIDs = exactIDs
+        var lineStarts = [Bool](repeating: false, count: count)
+        text.text.units.withUnsafeBufferPointer { units in
+            var previousEnd = 0
+            for (k, token) in text.tokens.enumerated() {
+                if k == 0 {
+                    lineStarts[k] = true
+                } else if token.spaceBefore {
+                    for unit in units[previousEnd..<token.range.lowerBound] where unit == 0x0A {
+                        lineStarts[k] = true
+                        break
+                    }
+                }
+                previousEnd = token.range.upperBound
+            }
+        }
+        self.lineStarts = lineStarts
     }
 
     @inline(__always)
@@ -353,9 +372,10 @@ struct PatternRunner {
         switch test {
         case .any:
             return true
-        case .attributes(let kind, let shape):
+        case .attributes(let kind, let shape, let lineStart):
             let token = document.text.tokens[k]
             return (kind == nil || token.kind == kind!) && (shape == nil || token.shape == shape!)
+                && (lineStart == nil || document.lineStarts[k] == lineStart!)
         case .regex(let index):
             return regexCache.matches(index, token: k, document.text.text.units[document.text.tokens[k].range])
         }

@@ -4,7 +4,9 @@ import VNText
 /// A test on one token.
 enum TokenTest: Sendable {
     case any
-    case attributes(kind: TokenKind?, shape: TokenShape?)
+    /// `lineStart`: true for the first token of a line (a line break or the text's start before
+    /// it), false for any other token, nil for either.
+    case attributes(kind: TokenKind?, shape: TokenShape?, lineStart: Bool?)
     case regex(Int)
 }
 
@@ -86,7 +88,7 @@ extension PatternProgram {
         func visit(_ pc: Int) {
             guard pc < instructions.count, seen.insert(pc).inserted else { return }
             switch instructions[pc] {
-            case .token(.attributes(let kind?, _)): result.insert(.kind(kind))
+            case .token(.attributes(let kind?, _, _)): result.insert(.kind(kind))
             case .token: result.insert(.anything)
             case .word(let id, let mode): result.insert(.word(id, mode))
             case .words(let start, _, let mode): result.insert(.word(wordPool[start], mode))

@@ -347,17 +347,20 @@ private struct RuleCompiler {
         case .attributes(let tests):
             var kind: TokenKind?
             var shape: TokenShape?
+            var lineStart: Bool?
             for test in tests {
                 switch test.name {
                 case "kind": kind = TokenKind(rawValue: test.value)
                 case "shape": shape = TokenShape(rawValue: test.value)
+                case "line": lineStart = test.value == "start" ? true : test.value == "inner" ? false : nil
                 default: break
                 }
-                if (test.name == "kind" && kind == nil) || (test.name == "shape" && shape == nil) || !["kind", "shape"].contains(test.name) {
+                if (test.name == "kind" && kind == nil) || (test.name == "shape" && shape == nil) || (test.name == "line" && lineStart == nil)
+                    || !["kind", "shape", "line"].contains(test.name) {
                     diagnostics.append(RuleDiagnostic("unknown token attribute \(test.name):\(test.value)", at: test.location))
                 }
             }
-            code.append(.token(.attributes(kind: kind, shape: shape)))
+            code.append(.token(.attributes(kind: kind, shape: shape, lineStart: lineStart)))
         case .any:
             code.append(.token(.any))
         case .lexicon(let name, let location):
@@ -406,11 +409,13 @@ private struct RuleCompiler {
             }
             let start = code.count
             emit(inner, into: &code, pool: &pool, captures: &captures)
-            // A capture of a lone lexicon or span item takes that item's value.
+            // A capture of a lone lexicon or span item takes that item's value,
+            // unless the item is captured already (`(<org_unit>=u)=t`: `u` keeps the
+            // span's value and `t` gets the text).
             if code.count == start + 1 {
                 switch code[start] {
-                case .lexicon(let index, _): code[start] = .lexicon(index, slot: slot); return
-                case .span(let type, _): code[start] = .span(type, slot: slot); return
+                case .lexicon(let index, let inner) where inner < 0: code[start] = .lexicon(index, slot: slot); return
+                case .span(let type, let inner) where inner < 0: code[start] = .span(type, slot: slot); return
                 default: break
                 }
             }

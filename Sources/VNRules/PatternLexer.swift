@@ -28,6 +28,8 @@ struct PatternLexer {
     static let maxRepetitions = 8
     static let kinds = ["word", "number", "punctuation", "symbol"]
     static let shapes = ["lower", "title", "upper", "mixed", "digits", "none"]
+    /// `line:start`: the first token of a line; `line:inner`: any other.
+    static let lines = ["start", "inner"]
 
     private var cursor: LineCursor
 
@@ -262,12 +264,13 @@ struct PatternLexer {
     private static func attribute(_ cursor: inout LineCursor, after earlier: [TokenAttributeTest]) throws(RuleDiagnostic) -> TokenAttributeTest {
         let start = cursor.index
         let name = cursor.read(while: isAttributeCharacter)
-        guard !name.isEmpty else { throw cursor.error(expected: "an attribute (kind or shape)") }
+        guard !name.isEmpty else { throw cursor.error(expected: "an attribute (kind, shape or line)") }
         let legal: [String]
         switch name {
         case "kind": legal = kinds
         case "shape": legal = shapes
-        default: throw RuleDiagnostic("expected an attribute kind or shape, found \(SourceText.quoted(name))", at: cursor.location(start))
+        case "line": legal = lines
+        default: throw RuleDiagnostic("expected an attribute kind, shape or line, found \(SourceText.quoted(name))", at: cursor.location(start))
         }
         if earlier.contains(where: { $0.name == name }) {
             throw RuleDiagnostic("expected each attribute once, found '\(name)' again", at: cursor.location(start))

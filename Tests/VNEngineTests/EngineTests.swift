@@ -120,6 +120,30 @@ private func extract(_ text: String, _ ruleSet: RuleSet, types: Set<String>? = n
         #expect(entities[0].value == .object(["q": .string("ít nhất"), "n": .string("150")]))
     }
 
+    @Test func nestedCaptureOfALoneItemKeepsBoth() throws {
+        // `(CURRENCY=c)=t`: `c` holds the lexicon value, `t` the text; likewise for a span.
+        let lexiconRule = rule("m.nested", "money", capture(capture(lexicon("CURRENCY"), "c"), "t"),
+                               emit: call("obj", [("c", ref("c")), ("t", ref("t"))]))
+        #expect(try extract("đô la Mỹ", try compile([lexiconRule])).map(\.value)
+                == [.object(["c": .string("USD"), "t": .string("đô la Mỹ")])])
+        let spanRule = rule("s.nested", "wrapped", capture(capture(span("number"), "n"), "t"),
+                            emit: call("obj", [("n", ref("n")), ("t", ref("t"))]))
+        #expect(try extract("có 1.332 người", try compile([spanRule, numberRule]), types: ["wrapped"]).map(\.value)
+                == [.object(["n": .number(1332), "t": .string("1.332")])])
+        // A single capture of a lone item still takes the item's value.
+        let plain = rule("m.plain", "money", capture(lexicon("CURRENCY"), "c"), emit: ref("c"))
+        #expect(try extract("đồng", try compile([plain])).map(\.value) == [.string("VND")])
+    }
+
+    @Test func lineAttributeTellsTheFirstTokenOfALine() throws {
+        let title = PatternNode.attributes([TokenAttributeTest(name: "shape", value: "title", location: here),
+                                            TokenAttributeTest(name: "line", value: "inner", location: here)])
+        let rules = try compile([rule("o.t", "o", .sequence([word("công đoàn"), .repetition(title, min: 1, max: 3)]),
+                                      emit: .literal(.string("o")))])
+        #expect(try extract("Công đoàn Viên Chức\nHoạt Động", rules).map(\.text) == ["Công đoàn Viên Chức"])
+        #expect(try extract("Công đoàn\nViên Chức", rules).isEmpty)
+    }
+
     @Test func notBeforeAndNotAfterExclude() throws {
         let rules = try compile([rule("n.q", "quantity", capture(kind("number"), "n"), emit: ref("n"),
                                       notBefore: [word("số")], notAfter: [word("/"), word("là")])])
