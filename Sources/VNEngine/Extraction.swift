@@ -130,14 +130,15 @@ public final class Extractor {
         var chart = [SpanTable](repeating: SpanTable(), count: ruleSet.typeNames.count)
         var winners: [(rule: Int, span: ChartSpan)] = []
         var allCandidates: [Candidate] = []
-        for stage in ruleSet.stages {
+        let startsByStage = startPositions(document)
+        for (stageIndex, stage) in ruleSet.stages.enumerated() {
             var previous: [(rule: Int, span: ChartSpan)] = []
             let passes = stage.selfReferencing ? 4 : 1
             for pass in 1...passes {
                 let runner = PatternRunner(document: document, ruleSet: ruleSet, chart: chart, regexCache: regexCache)
                 var candidates: [Candidate] = []
                 matchBuffer.removeAll()
-                findMatches(stage, runner, into: &matchBuffer)
+                findMatches(stage, startsByStage[stageIndex], runner, into: &matchBuffer)
                 let chosen = resolve(matchBuffer, runner, pass: pass, explain: keepCandidates, into: &candidates)
                 let stable = chosen.count == previous.count
                     && zip(chosen, previous).allSatisfy { $0.rule == $1.rule && $0.span.start == $1.span.start && $0.span.end == $1.span.end }
@@ -178,26 +179,64 @@ public final class Extractor {
 
     // MARK: Matches
 
-    /// Every match of every rule of `stage`, at every position where a trigger allows one, into `buffer`.
-    private func findMatches(_ stage: Stage, _ runner: PatternRunner, into buffer: inout MatchBuffer) {
+    /// Per stage, the positions where a word or kind trigger of one of its rules
+    /// stands (every position for a stage with unindexed rules), found in one
+    /// pass over the tokens with the rule set's stage masks.
+    private func startPositions(_ document: MatchDocument) -> [[Int32]] {
+        let stages = ruleSet.stages
+        var starts = [[Int32]](repeating: [], count: stages.count)
+        let tokens = document.text.tokens
+        for position in 0..<document.count {
+            var mask = ruleSet.kindStageMasks[tokens[position].kind.ordinal]
+            if let id = document.lowerIDs[position] { mask |= ruleSet.lowerStageMasks[Int(id)] }
+            if let id = document.keyIDs[position] { mask |= ruleSet.keyStageMasks[Int(id)] }
+            if let id = document.exactIDs[position] { mask |= ruleSet.exactStageMasks[Int(id)] }
+            if position + 1 < document.count && !tokens[position + 1].spaceBefore {
+                mask |= ruleSet.kindGluedStageMasks[tokens[position].kind.ordinal]
+            }
+            if mask == ~0 {
+                for stage in stages.indices { starts[stage].append(Int32(position)) }
+                continue
+            }
+            while mask != 0 {
+                starts[mask.trailingZeroBitCount].append(Int32(position))
+                mask &= mask - 1
+            }
+        }
+        for (index, stage) in stages.enumerated() where !stage.unindexed.isEmpty {
+            starts[index] = (0..<Int32(document.count)).map { $0 }
+        }
+        return starts
+    }
+
+    /// Every match of every rule of `stage`, at its word and kind trigger positions `starts`
+    /// and where a span it starts with begins, into `buffer`.
+    private func findMatches(_ stage: Stage, _ starts: [Int32], _ runner: PatternRunner, into buffer: inout MatchBuffer) {
+        var positions = starts
+        if !stage.spanTriggers.isEmpty {
+            for type in stage.spanTriggers {
+                for span in runner.chart[type].all { positions.append(Int32(span.start)) }
+            }
+            positions.sort()
+        }
         ruleSet.ruleCode.withUnsafeBufferPointer { instructions in
             ruleSet.ruleWordPool.withUnsafeBufferPointer { pool in
-                findMatches(stage, runner, PatternRunner.Code(instructions: instructions, pool: pool), into: &buffer)
+                findMatches(stage, positions, runner, PatternRunner.Code(instructions: instructions, pool: pool), into: &buffer)
             }
         }
     }
 
-    private func findMatches(_ stage: Stage, _ runner: PatternRunner, _ code: PatternRunner.Code, into buffer: inout MatchBuffer) {
+    private func findMatches(_ stage: Stage, _ positions: [Int32], _ runner: PatternRunner, _ code: PatternRunner.Code,
+                             into buffer: inout MatchBuffer) {
         let document = runner.document
         var tried = [Int](repeating: -1, count: ruleSet.rules.count)
         var rulesHere: [Int] = []
-        // Where a span some rule here starts with begins (marked once, not looked up per position).
-        var spanStartsHere = [Bool](repeating: false, count: document.count)
-        for type in stage.spanTriggers {
-            for span in runner.chart[type].all { spanStartsHere[span.start] = true }
-        }
         let tokens = document.text.tokens
-        for position in 0..<document.count {
+        var previous = -1
+        for start in positions {
+            let position = Int(start)
+            if position == previous { continue }  // a position listed twice (a trigger and a span)
+            previous = position
             rulesHere.removeAll(keepingCapacity: true)
             func add(_ table: RuleTable, _ key: Int) {
                 for k in table.range(key) {
@@ -214,9 +253,7 @@ public final class Extractor {
             let kind = tokens[position].kind.ordinal
             add(stage.byKind, kind)
             if position + 1 < document.count && !tokens[position + 1].spaceBefore { add(stage.byKindGlued, kind) }
-            if spanStartsHere[position] {
-                for type in stage.spanTriggers where runner.chart[type].hasSpan(at: position) { add(stage.bySpan, type) }
-            }
+            for type in stage.spanTriggers where runner.chart[type].hasSpan(at: position) { add(stage.bySpan, type) }
             for rule in stage.unindexed where tried[Int(rule)] != position {
                 tried[Int(rule)] = position
                 rulesHere.append(Int(rule))

@@ -158,6 +158,15 @@ public final class RuleSet: @unchecked Sendable {
     let ruleEntries: [Int]
     let ruleCaptureCounts: [Int]
     let ruleNeedsGluedSecondToken: [Bool]
+    /// Which stages a token can start a match in, as bit masks over stage
+    /// indices (stages 64 and up are in every mask): per word id in each
+    /// literal mode, per token kind (and per kind when the next token is glued).
+    /// The extractor turns them into each stage's start positions in one pass.
+    let lowerStageMasks: [UInt64]
+    let keyStageMasks: [UInt64]
+    let exactStageMasks: [UInt64]
+    let kindStageMasks: [UInt64]
+    let kindGluedStageMasks: [UInt64]
     let regexes: [Regex<AnyRegexOutput>]
     let vocabularies: [LiteralMode: Vocabulary]
 
@@ -190,6 +199,20 @@ public final class RuleSet: @unchecked Sendable {
         ruleEntries = entries
         ruleCaptureCounts = rules.map(\.program.captureNames.count)
         ruleNeedsGluedSecondToken = rules.map(\.needsGluedSecondToken)
+        let stages = compiler.stages
+        func masks(_ count: Int, _ table: (Stage) -> RuleTable) -> [UInt64] {
+            var result = [UInt64](repeating: 0, count: count)
+            for (index, stage) in stages.enumerated() {
+                let bit: UInt64 = index < 64 ? 1 << UInt64(index) : 0
+                for key in 0..<count where bit == 0 || !table(stage).range(key).isEmpty { result[key] |= bit == 0 ? ~0 : bit }
+            }
+            return result
+        }
+        lowerStageMasks = masks(vocabularies[.lower]!.count) { $0.byLower }
+        keyStageMasks = masks(vocabularies[.key]!.count) { $0.byKey }
+        exactStageMasks = masks(vocabularies[.exact]!.count) { $0.byExact }
+        kindStageMasks = masks(TokenKind.allCases.count) { $0.byKind }
+        kindGluedStageMasks = masks(TokenKind.allCases.count) { $0.byKindGlued }
     }
 }
 

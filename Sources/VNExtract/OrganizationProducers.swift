@@ -42,19 +42,33 @@ public enum OrganizationProducers {
     }
 
     /// `text` with every word that is a key of `table` replaced by its value.
+    /// (Works on UTF-8: it runs for every organization found.)
     static func expand(_ text: String, with table: [String: String]) -> String {
-        var result = ""
-        result.reserveCapacity(text.utf8.count + 16)
-        for word in text.split(separator: " ", omittingEmptySubsequences: true) {
-            if !result.isEmpty { result.append(" ") }
-            // Abbreviations contain an upper-case letter: skip the lookup for lower-case words.
-            if word.first?.isUppercase == true, let expansion = table[String(word)] {
-                result.append(expansion)
-            } else {
-                result.append(contentsOf: word)
+        var result: String?
+        var position = text.utf8.startIndex
+        var copied = text.utf8.startIndex
+        let end = text.utf8.endIndex
+        while position < end {
+            let wordEnd = text.utf8[position...].firstIndex(of: 0x20) ?? end
+            // Abbreviations start with an upper-case letter: look up only such words.
+            if startsUppercase(text.utf8[position..<wordEnd]),
+               let expansion = table[String(Substring(text.utf8[position..<wordEnd]))] {
+                if result == nil { result = ""; result!.reserveCapacity(text.utf8.count + 32) }
+                result!.append(contentsOf: Substring(text.utf8[copied..<position]))
+                result!.append(expansion)
+                copied = wordEnd
             }
+            position = wordEnd < end ? text.utf8.index(after: wordEnd) : end
         }
-        return result
+        guard var expanded = result else { return text }
+        expanded.append(contentsOf: Substring(text.utf8[copied..<end]))
+        return expanded
+    }
+
+    private static func startsUppercase(_ word: Substring.UTF8View) -> Bool {
+        guard let first = word.first else { return false }
+        if first < 0x80 { return first >= 0x41 && first <= 0x5A }
+        return Substring(word).unicodeScalars.first?.properties.isUppercase ?? false
     }
 
     /// The kind in `value`: a string, or an object's "kind".
