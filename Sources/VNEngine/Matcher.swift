@@ -206,6 +206,11 @@ struct MatchBuffer {
     var captures: [CaptureSlot] = []
     /// The matcher's working capture slots, kept between calls.
     var scratch: [CaptureSlot] = []
+    /// Which (instruction, position) pairs the current call has reached: entry
+    /// `(pc - entry) * memoWindow + (pos - start)` equals `stamp` when reached.
+    /// A stamp per call instead of clearing the table.
+    var reached: [UInt32] = []
+    var stamp: UInt32 = 0
 
     mutating func removeAll() {
         matches.removeAll(keepingCapacity: true)
@@ -235,9 +240,23 @@ struct PatternRunner {
         } else {
             for slot in 0..<count { state.captures[slot] = .empty }
         }
-        run(code, ruleSet.ruleEntries[rule], start, &state, &buffer)
+        let entry = ruleSet.ruleEntries[rule]
+        state.entry = entry
+        let needed = ruleSet.ruleCodeLengths[rule] * PatternRunner.memoWindow
+        if buffer.reached.count < needed { buffer.reached.append(contentsOf: repeatElement(0, count: needed - buffer.reached.count)) }
+        if buffer.stamp == .max {
+            buffer.stamp = 0
+            for k in buffer.reached.indices { buffer.reached[k] = 0 }
+        }
+        buffer.stamp += 1
+        state.memoizes = true
+        run(code, entry, start, &state, &buffer)
         swap(&state.captures, &buffer.scratch)
     }
+
+    /// How many positions after a match's start the matcher remembers which
+    /// instructions it has reached (beyond them it just backtracks).
+    static let memoWindow = 32
 
     /// Whether `program` matches some tokens starting at `start` and ending exactly at `end` (or anywhere if nil).
     func matchesAny(_ program: PatternProgram, at start: Int, endingAt end: Int? = nil) -> Bool {
@@ -268,6 +287,11 @@ struct PatternRunner {
         /// With `stopAtEnd` ≠ -1: stop at the first match ending there (exclusion checks), or anywhere for `anyEnd`.
         let stopAtEnd: Int
         var stopped = false
+        /// Where the rule's program starts in the code segment.
+        var entry = 0
+        /// Whether reaching an (instruction, position) pair a second time is
+        /// cut short (see `run`).
+        var memoizes = false
         /// False for exclusion checks: no capture bookkeeping.
         var capturing: Bool { stopAtEnd == -1 }
 
@@ -282,9 +306,26 @@ struct PatternRunner {
         }
     }
 
+    /// Runs the program from instruction `pc` at token `pos`.
+    ///
+    /// Which tokens the rest of a program can match from (pc, pos) depends on
+    /// nothing else (captures never steer it), so a path that reaches a pair a
+    /// second time could only find the same ends again, with other captures:
+    /// it stops there. Each end is thus reported once, with the captures of
+    /// the first path that reached it (backtracking order: earlier
+    /// alternatives, greedier repetitions first), and patterns with nested
+    /// optional parts stay linear instead of exponential.
     private func run(_ code: Code, _ pc: Int, _ pos: Int, _ state: inout RunState, _ buffer: inout MatchBuffer) {
         state.steps += 1
         guard state.steps < 10_000, state.found < state.limit, !state.stopped else { return }
+        if state.memoizes {
+            let offset = pos - state.start
+            if offset < Self.memoWindow {
+                let slot = (pc - state.entry) * Self.memoWindow + offset
+                if buffer.reached[slot] == buffer.stamp { return }
+                buffer.reached[slot] = buffer.stamp
+            }
+        }
         switch code.instructions[pc] {
         case .match:
             if state.stopAtEnd != -1 {

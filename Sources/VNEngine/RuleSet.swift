@@ -157,6 +157,8 @@ public final class RuleSet: @unchecked Sendable {
     let ruleWordPool: [Int32]
     let ruleEntries: [Int]
     let ruleCaptureCounts: [Int]
+    /// The number of instructions of each rule's program.
+    let ruleCodeLengths: [Int]
     let ruleNeedsGluedSecondToken: [Bool]
     /// Which stages a token can start a match in, as bit masks over stage
     /// indices (stages 64 and up are in every mask): per word id in each
@@ -198,6 +200,7 @@ public final class RuleSet: @unchecked Sendable {
         ruleWordPool = pool
         ruleEntries = entries
         ruleCaptureCounts = rules.map(\.program.captureNames.count)
+        ruleCodeLengths = rules.map(\.program.instructions.count)
         ruleNeedsGluedSecondToken = rules.map(\.needsGluedSecondToken)
         let stages = compiler.stages
         func masks(_ count: Int, _ table: (Stage) -> RuleTable) -> [UInt64] {
@@ -226,6 +229,7 @@ private struct RuleCompiler {
     var lexicons: [CompiledLexicon] = []
     var lexiconIndex: [String: Int] = [:]
     var regexes: [Regex<AnyRegexOutput>] = []
+    var regexIndex: [String: Int] = [:]
     var typeNames: [String] = []
     var rules: [CompiledRule] = []
     var stages: [Stage] = []
@@ -362,8 +366,14 @@ private struct RuleCompiler {
             }
         case .regex(let source, let location):
             do {
-                regexes.append(try Regex(source))
-                code.append(.token(.regex(regexes.count - 1)))
+                // One compiled regex (and one cache of its results) per distinct source.
+                if let index = regexIndex[source] {
+                    code.append(.token(.regex(index)))
+                } else {
+                    regexes.append(try Regex(source))
+                    regexIndex[source] = regexes.count - 1
+                    code.append(.token(.regex(regexes.count - 1)))
+                }
             } catch {
                 diagnostics.append(RuleDiagnostic("invalid regular expression: \(error)", at: location))
             }

@@ -1,3 +1,4 @@
+import Synchronization
 /// A token of the pattern mini-language (`match`, `not-before`, `not-after`).
 struct PatternToken {
     enum Kind: Equatable {
@@ -142,10 +143,8 @@ struct PatternLexer {
         guard !pattern.isEmpty else {
             throw RuleDiagnostic("expected a regular expression between the slashes, found '//'", at: open)
         }
-        do {
-            _ = try Regex(pattern)
-        } catch {
-            throw RuleDiagnostic("expected a valid regular expression, found /\(pattern)/: \(error)", at: open)
+        if let problem = RegexValidation.problem(pattern) {
+            throw RuleDiagnostic("expected a valid regular expression, found /\(pattern)/: \(problem)", at: open)
         }
         return .regex(pattern, at: open)
     }
@@ -289,4 +288,24 @@ struct PatternLexer {
     }
 
     private static func isAttributeCharacter(_ c: Character) -> Bool { LineCursor.isWordCharacter(c) || c == "-" }
+}
+
+/// Checks regular expressions once per distinct source: rule files repeat
+/// the same expression many times (a name pattern written out), and parsing
+/// one is costly enough to dominate start-up.
+enum RegexValidation {
+    private static let cache = Mutex<[String: String?]>([:])
+
+    /// Nil when `source` is a valid regular expression, else the parser's complaint.
+    static func problem(_ source: String) -> String? {
+        if let known = cache.withLock({ $0[source] }) { return known }
+        var problem: String?
+        do {
+            _ = try Regex(source)
+        } catch {
+            problem = "\(error)"
+        }
+        cache.withLock { $0[source] = .some(problem) }
+        return problem
+    }
 }

@@ -144,6 +144,20 @@ private func extract(_ text: String, _ ruleSet: RuleSet, types: Set<String>? = n
         #expect(try extract("Công đoàn\nViên Chức", rules).isEmpty)
     }
 
+    @Test func eachEndIsReportedOncePerStart() throws {
+        // "một hai" can be read by (word? word?){0,3} in several ways; the span
+        // "một hai đồng" is one candidate, not one per reading.
+        let optionalWord = PatternNode.repetition(kind("word"), min: 0, max: 1)
+        let pattern = PatternNode.sequence([
+            .repetition(.sequence([optionalWord, optionalWord]), min: 0, max: 3),
+            capture(lexicon("CURRENCY"), "c"),
+        ])
+        let rules = try compile([rule("m.dup", "money", pattern, emit: ref("c"))])
+        let result = try Extractor(ruleSet: rules, outputTypes: ["money"]).extract("một hai đồng", keepCandidates: true)
+        let spans = result.candidates.filter { $0.rule == "m.dup" }.map(\.tokens)
+        #expect(spans == [0..<3, 1..<3, 2..<3])
+    }
+
     @Test func notBeforeAndNotAfterExclude() throws {
         let rules = try compile([rule("n.q", "quantity", capture(kind("number"), "n"), emit: ref("n"),
                                       notBefore: [word("số")], notAfter: [word("/"), word("là")])])
