@@ -171,7 +171,7 @@ public final class Extractor {
         let scalars = tokenized.text.originalScalars
         let start = scalars.scalarOffset(first.originalRange.lowerBound)
         let end = scalars.scalarOffset(last.originalRange.upperBound)
-        let text = String(decoding: tokenized.text.original[first.originalRange.lowerBound..<last.originalRange.upperBound], as: UTF16.self)
+        let text = String(utf16CodeUnits: tokenized.text.original[first.originalRange.lowerBound..<last.originalRange.upperBound])
         let compiled = ruleSet.rules[rule]
         return Entity(type: compiled.type, start: start, end: end, text: text, value: span.value, rule: compiled.id,
                       tokens: span.start..<span.end)

@@ -96,6 +96,9 @@ final class CompiledTrie: Sendable {
         return -1
     }
 
+    /// The root's child per word id (-1: none), indexed by the word ids of the lexicon's mode.
+    var firstNodes: [Int32] { rootChildren }
+
     /// The value index of the entry ending at `node`, or -1.
     @inline(__always)
     func valueIndex(_ node: Int32) -> Int32 { valueIndices[Int(node)] }

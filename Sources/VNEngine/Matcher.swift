@@ -347,8 +347,12 @@ struct PatternRunner {
             for k in 0..<count where document.id(pos + k, mode) != code.pool[first + k] { return }
             run(code, pc + 1, pos + count, &state, &buffer)
         case .lexicon(let index, let slot):
-            let trie = ruleSet.tries[index]
-            lexicon(trie, mode: ruleSet.lexiconModes[index], index: index, node: CompiledTrie.root, from: pos, at: pos,
+            // Most tokens start no entry: one read of the flat root table rejects them.
+            let mode = ruleSet.lexiconModes[index]
+            guard pos < document.count, let word = document.id(pos, mode) else { return }
+            let first = ruleSet.lexiconFirstNodes[ruleSet.lexiconFirstNodeBase[index] + Int(word)]
+            guard first >= 0 else { return }
+            lexicon(ruleSet.tries[index], mode: mode, index: index, node: first, from: pos, at: pos + 1,
                     slot: slot, code, pc, &state, &buffer)
         case .span(let type, let slot):
             let table = chart[type]

@@ -151,6 +151,10 @@ public final class RuleSet: @unchecked Sendable {
     /// Each lexicon's trie, frozen for matching, and its match mode (by lexicon index).
     let tries: [CompiledTrie]
     let lexiconModes: [LiteralMode]
+    /// Every lexicon's root table (``CompiledTrie/firstNodes``) in one array:
+    /// lexicon i's entry for word w is at `lexiconFirstNodeBase[i] + w`.
+    let lexiconFirstNodes: [Int32]
+    let lexiconFirstNodeBase: [Int]
     /// All rules' pattern programs in one segment (jump targets and word
     /// offsets relocated), where rule r starts at `ruleEntries[r]`.
     let ruleCode: [Instruction]
@@ -188,6 +192,13 @@ public final class RuleSet: @unchecked Sendable {
         let vocabularies = compiler.vocabularies
         lexiconModes = compiler.lexicons.map { LiteralMode($0.mode) }
         tries = compiler.lexicons.map { $0.trie.compiled(vocabularySize: vocabularies[LiteralMode($0.mode)]!.count) }
+        var firstNodes: [Int32] = [], bases: [Int] = []
+        for trie in tries {
+            bases.append(firstNodes.count)
+            firstNodes += trie.firstNodes
+        }
+        lexiconFirstNodes = firstNodes
+        lexiconFirstNodeBase = bases
         // Every rule's program in one code segment, so the matcher reaches any
         // rule's instructions through one buffer.
         var code: [Instruction] = [], pool: [Int32] = [], entries: [Int] = []

@@ -97,7 +97,7 @@ public struct TokenizedText: Sendable {
 
     /// The token's original text: exactly the slice of the input it covers.
     public func originalText(of token: Token) -> String {
-        String(decoding: text.original[token.originalRange], as: UTF16.self)
+        String(utf16CodeUnits: text.original[token.originalRange])
     }
 
     /// The token's normalized text.
@@ -107,7 +107,7 @@ public struct TokenizedText: Sendable {
 
     /// The token's folded key ("thuy" for "Thủy").
     public func key(of token: Token) -> String {
-        String(decoding: keyUnits[token.keyRange], as: UTF16.self)
+        String(utf16CodeUnits: keyUnits[token.keyRange])
     }
 
     /// The token's range in the original text in Unicode scalar offsets.
@@ -122,6 +122,7 @@ extension String {
     /// the short token texts the extractor makes: ASCII is copied byte for
     /// byte, anything else is transcoded to UTF-8 in one pass (a lone
     /// surrogate becomes U+FFFD).
+    @inlinable
     public init<Units: Collection<UInt16>>(utf16CodeUnits units: Units) {
         let count = units.count
         self.init(unsafeUninitializedCapacity: count * 3) { bytes in
