@@ -209,13 +209,37 @@ struct MatchBuffer {
     /// Which (instruction, position) pairs the current call has reached: entry
     /// `(pc - entry) * memoWindow + (pos - start)` equals `stamp` when reached.
     /// A stamp per call instead of clearing the table.
-    var reached: [UInt32] = []
+    let reached = ReachedTable()
     var stamp: UInt32 = 0
 
     mutating func removeAll() {
         matches.removeAll(keepingCapacity: true)
         captures.removeAll(keepingCapacity: true)
     }
+}
+
+/// The matcher's table of reached (instruction, position) pairs: raw memory
+/// owned by one object, so marking a pair costs one store (an array in a
+/// struct would check its uniqueness on every write).
+final class ReachedTable {
+    private(set) var marks = UnsafeMutablePointer<UInt32>.allocate(capacity: 1)
+    private(set) var count = 0
+
+    init() { marks.initialize(to: 0) }
+
+    deinit { marks.deallocate() }
+
+    /// Grows to `count` entries, all unmarked.
+    func grow(to newCount: Int) {
+        let grown = UnsafeMutablePointer<UInt32>.allocate(capacity: newCount)
+        grown.initialize(repeating: 0, count: newCount)
+        marks.deallocate()
+        marks = grown
+        count = newCount
+    }
+
+    /// Unmarks every entry.
+    func clear() { marks.update(repeating: 0, count: count) }
 }
 
 /// Runs compiled pattern programs by backtracking, bounded in steps.
@@ -243,10 +267,10 @@ struct PatternRunner {
         let entry = ruleSet.ruleEntries[rule]
         state.entry = entry
         let needed = ruleSet.ruleCodeLengths[rule] * PatternRunner.memoWindow
-        if buffer.reached.count < needed { buffer.reached.append(contentsOf: repeatElement(0, count: needed - buffer.reached.count)) }
+        if buffer.reached.count < needed { buffer.reached.grow(to: needed) }
         if buffer.stamp == .max {
             buffer.stamp = 0
-            for k in buffer.reached.indices { buffer.reached[k] = 0 }
+            buffer.reached.clear()
         }
         buffer.stamp += 1
         state.memoizes = true
@@ -322,8 +346,8 @@ struct PatternRunner {
             let offset = pos - state.start
             if offset < Self.memoWindow {
                 let slot = (pc - state.entry) * Self.memoWindow + offset
-                if buffer.reached[slot] == buffer.stamp { return }
-                buffer.reached[slot] = buffer.stamp
+                if buffer.reached.marks[slot] == buffer.stamp { return }
+                buffer.reached.marks[slot] = buffer.stamp
             }
         }
         switch code.instructions[pc] {
