@@ -451,35 +451,32 @@ private struct RuleCompiler {
                 captures.append(name)
                 slot = captures.count - 1
             }
+            // The capture's start goes first (inserting it afterwards would move
+            // every jump target after it: quadratic on long patterns).
             let start = code.count
+            code.append(.captureStart(slot))
             emit(inner, into: &code, pool: &pool, captures: &captures)
             // A capture of a lone lexicon or span item takes that item's value,
             // unless the item is captured already (`(<org_unit>=u)=t`: `u` keeps the
-            // span's value and `t` gets the text).
-            if code.count == start + 1 {
-                switch code[start] {
-                case .lexicon(let index, let inner) where inner < 0: code[start] = .lexicon(index, slot: slot); return
-                case .span(let type, let inner) where inner < 0: code[start] = .span(type, slot: slot); return
+            // span's value and `t` gets the text). Nothing jumps to a lone item,
+            // so it can move back over the capture start.
+            if code.count == start + 2 {
+                switch code[start + 1] {
+                case .lexicon(let index, let inner) where inner < 0:
+                    code.removeLast()
+                    code[start] = .lexicon(index, slot: slot)
+                    return
+                case .span(let type, let inner) where inner < 0:
+                    code.removeLast()
+                    code[start] = .span(type, slot: slot)
+                    return
                 default: break
                 }
             }
-            code.insert(.captureStart(slot), at: start)
-            shiftTargets(&code, from: start + 1, by: 1)
             code.append(.captureEnd(slot))
         case .glued(let inner):
             code.append(.glued)
             emit(inner, into: &code, pool: &pool, captures: &captures)
-        }
-    }
-
-    /// After inserting one instruction at `from - 1`, moves the jump targets at or after it.
-    private func shiftTargets(_ code: inout [Instruction], from: Int, by delta: Int) {
-        for pc in from..<code.count {
-            switch code[pc] {
-            case .split(let a, let b): code[pc] = .split(a >= from - 1 ? a + delta : a, b >= from - 1 ? b + delta : b)
-            case .jump(let t): code[pc] = .jump(t >= from - 1 ? t + delta : t)
-            default: break
-            }
         }
     }
 
