@@ -22,7 +22,8 @@ public enum OrganizationProducers {
     /// The lexicon file the expansions come from, relative to rules/.
     static let abbreviationsPath = "lexicons/org_abbreviations.txt"
 
-    /// Abbreviation → expansion, from the built-in ORG_ABBREVIATIONS lexicon.
+    /// Abbreviation → expansion, from the built-in ORG_ABBREVIATIONS lexicon (empty while
+    /// the built-in rules hold none: the organization rules are on the `orgs` branch).
     static let abbreviations: [String: String] = {
         guard let file = BuiltinRules.files.first(where: { $0.path == abbreviationsPath }),
               let lexicon = try? LexiconFileParser.parse(file.contents, path: file.path) else { return [:] }
