@@ -385,17 +385,19 @@ private struct RuleCompiler {
                 pool += ids
             }
         case .regex(let source, let location):
-            do {
-                // One compiled regex (and one cache of its results) per distinct source.
-                if let index = regexIndex[source] {
-                    code.append(.token(.regex(index)))
-                } else {
-                    regexes.append(try Regex(source))
+            // One compiled regex (and one cache of its results) per distinct source;
+            // the parser compiled it already when it checked it.
+            if let index = regexIndex[source] {
+                code.append(.token(.regex(index)))
+            } else {
+                switch RegexCompiler.compile(source) {
+                case .success(let regex):
+                    regexes.append(regex)
                     regexIndex[source] = regexes.count - 1
                     code.append(.token(.regex(regexes.count - 1)))
+                case .failure(let problem):
+                    diagnostics.append(RuleDiagnostic("invalid regular expression: \(problem.message)", at: location))
                 }
-            } catch {
-                diagnostics.append(RuleDiagnostic("invalid regular expression: \(error)", at: location))
             }
         case .attributes(let tests):
             var kind: TokenKind?
