@@ -171,7 +171,6 @@ public final class RuleSet: @unchecked Sendable {
     let maxCaptureCount: Int
     /// The number of instructions of each rule's program.
     let ruleCodeLengths: [Int]
-    let ruleNeedsGluedSecondToken: [Bool]
     /// Which stages a token can start a match in, as bit masks over stage
     /// indices (stages 64 and up are in every mask): per word id in each
     /// literal mode, per token kind (and per kind when the next token is glued).
@@ -221,7 +220,6 @@ public final class RuleSet: @unchecked Sendable {
         ruleCaptureCounts = rules.map(\.program.captureNames.count)
         maxCaptureCount = ruleCaptureCounts.max() ?? 0
         ruleCodeLengths = rules.map(\.program.instructions.count)
-        ruleNeedsGluedSecondToken = rules.map(\.needsGluedSecondToken)
         let stages = compiler.stages
         func masks(_ count: Int, _ table: (Stage) -> RuleTable) -> [UInt64] {
             var result = [UInt64](repeating: 0, count: count)
