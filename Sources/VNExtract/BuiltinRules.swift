@@ -70,6 +70,799 @@ yên Nhật	JPY
 tệ	CNY
 
 """#),
+        ("lexicons/district.txt", #"""
+# District-level units of Vietnam (quận, huyện, thị xã, thành phố thuộc tỉnh,
+# and Thủ Đức, a city within Thành phố Hồ Chí Minh), written from the public
+# administrative lists (General Statistics Office list of administrative
+# units) as they stood before the 2025 reorganisation (which abolished the
+# district level on 1/7/2025), plus a few units merged away earlier that still
+# appear in news: Từ Liêm (Hà Nội, split 2013), Thông Nông, Trà Lĩnh, Quảng
+# Uyên, Phục Hòa (Cao Bằng, 2020), Tây Trà (Quảng Ngãi, 2020), Hoành Bồ
+# (Quảng Ninh, 2019) and Tĩnh Gia (Thanh Hóa, now the town of Nghi Sơn).
+#
+# What it is for: deciding where the place name of an organization ends
+# ("LĐLĐ quận «Hai Bà Trưng»", "UBND huyện «Cần Giờ»", "Huyện ủy «Mộc Châu»").
+# Grouped by province; a name shared by several units (Châu Thành, Phú Tân,
+# Tân Phú, ...) appears once, under the first province that has it, and a name
+# that is also a province (Hòa Bình, Quảng Ninh) is only in province.txt.
+# Provincial cities named like their province (Thanh Hóa, Thái Nguyên, ...)
+# are covered by province.txt. Numbered districts ("Quận 1", "Quận 12") are
+# not names and are not listed.
+#
+# Matching is on the lower-cased normalized text. Some entries are also
+# ordinary words in lower case: Hòa Bình ("hòa bình", peace, in province.txt),
+# Thống Nhất, Tam Nông, Bình Minh, Duyên Hải, Yên Bình, Thanh Bình, Thái Hòa,
+# Hòn Đất, Vinh ("vinh danh"). A rule should take them only after a level word
+# (quận, huyện, thị xã, thành phố, TP) or require title-case tokens.
+
+# Hà Nội
+Ba Đình
+Hoàn Kiếm
+Tây Hồ
+Long Biên
+Cầu Giấy
+Đống Đa
+Hai Bà Trưng
+Hoàng Mai
+Thanh Xuân
+Nam Từ Liêm
+Bắc Từ Liêm
+Hà Đông
+Sơn Tây
+Ba Vì
+Chương Mỹ
+Đan Phượng
+Đông Anh
+Gia Lâm
+Hoài Đức
+Mê Linh
+Mỹ Đức
+Phú Xuyên
+Phúc Thọ
+Quốc Oai
+Sóc Sơn
+Thạch Thất
+Thanh Oai
+Thanh Trì
+Thường Tín
+Ứng Hòa
+Từ Liêm
+
+# Thành phố Hồ Chí Minh
+Thủ Đức
+Bình Thạnh
+Gò Vấp
+Phú Nhuận
+Tân Bình
+Tân Phú
+Bình Tân
+Củ Chi
+Hóc Môn
+Bình Chánh
+Nhà Bè
+Cần Giờ
+
+# Hải Phòng
+Hồng Bàng
+Ngô Quyền
+Lê Chân
+Hải An
+Kiến An
+Đồ Sơn
+Dương Kinh
+An Dương
+Thủy Nguyên
+An Lão
+Kiến Thụy
+Tiên Lãng
+Vĩnh Bảo
+Cát Hải
+Bạch Long Vĩ
+
+# Đà Nẵng
+Hải Châu
+Thanh Khê
+Sơn Trà
+Ngũ Hành Sơn
+Liên Chiểu
+Cẩm Lệ
+Hòa Vang
+Hoàng Sa
+
+# Cần Thơ
+Ninh Kiều
+Bình Thủy
+Cái Răng
+Ô Môn
+Thốt Nốt
+Phong Điền
+Cờ Đỏ
+Thới Lai
+Vĩnh Thạnh
+
+# Huế (Thừa Thiên Huế)
+Thuận Hóa
+Phú Xuân
+Hương Thủy
+Hương Trà
+Quảng Điền
+Phú Vang
+Phú Lộc
+A Lưới
+Nam Đông
+
+# An Giang
+Long Xuyên
+Châu Đốc
+Tân Châu
+Tịnh Biên
+An Phú
+Châu Phú
+Châu Thành
+Chợ Mới
+Phú Tân
+Thoại Sơn
+Tri Tôn
+
+# Bà Rịa - Vũng Tàu
+Vũng Tàu
+Bà Rịa
+Phú Mỹ
+Châu Đức
+Xuyên Mộc
+Long Điền
+Đất Đỏ
+Côn Đảo
+
+# Bắc Giang
+Việt Yên
+Lục Ngạn
+Lục Nam
+Sơn Động
+Yên Thế
+Tân Yên
+Lạng Giang
+Hiệp Hòa
+Yên Dũng
+
+# Bắc Kạn
+Ba Bể
+Bạch Thông
+Chợ Đồn
+Na Rì
+Ngân Sơn
+Pác Nặm
+
+# Bạc Liêu
+Giá Rai
+Đông Hải
+Hồng Dân
+Phước Long
+Vĩnh Lợi
+
+# Bắc Ninh
+Từ Sơn
+Thuận Thành
+Quế Võ
+Gia Bình
+Lương Tài
+Tiên Du
+Yên Phong
+
+# Bến Tre
+Ba Tri
+Bình Đại
+Chợ Lách
+Giồng Trôm
+Mỏ Cày Bắc
+Mỏ Cày Nam
+Thạnh Phú
+
+# Bình Định
+Quy Nhơn
+An Nhơn
+Hoài Nhơn
+Hoài Ân
+Phù Cát
+Phù Mỹ
+Tây Sơn
+Tuy Phước
+Vân Canh
+
+# Bình Dương
+Thủ Dầu Một
+Dĩ An
+Thuận An
+Tân Uyên
+Bến Cát
+Bàu Bàng
+Bắc Tân Uyên
+Dầu Tiếng
+Phú Giáo
+
+# Bình Phước
+Đồng Xoài
+Bình Long
+Chơn Thành
+Bù Đăng
+Bù Đốp
+Bù Gia Mập
+Đồng Phú
+Hớn Quản
+Lộc Ninh
+Phú Riềng
+
+# Bình Thuận
+Phan Thiết
+La Gi
+Bắc Bình
+Đức Linh
+Hàm Tân
+Hàm Thuận Bắc
+Hàm Thuận Nam
+Phú Quý
+Tánh Linh
+Tuy Phong
+
+# Cà Mau
+Cái Nước
+Đầm Dơi
+Năm Căn
+Ngọc Hiển
+Thới Bình
+Trần Văn Thời
+U Minh
+
+# Cao Bằng
+Bảo Lạc
+Bảo Lâm
+Hà Quảng
+Hạ Lang
+Hòa An
+Nguyên Bình
+Quảng Hòa
+Thạch An
+Trùng Khánh
+Thông Nông
+Trà Lĩnh
+Quảng Uyên
+Phục Hòa
+
+# Đắk Lắk
+Buôn Ma Thuột
+Buôn Hồ
+Buôn Đôn
+Cư Kuin
+Cư M'gar
+Ea H'leo
+Ea Kar
+Ea Súp
+Krông Ana
+Krông Bông
+Krông Búk
+Krông Năng
+Krông Pắc
+Lắk
+M'Đrắk
+
+# Đắk Nông
+Gia Nghĩa
+Cư Jút
+Đắk Glong
+Đắk Mil
+Đắk R'lấp
+Đắk Song
+Krông Nô
+Tuy Đức
+
+# Điện Biên
+Điện Biên Phủ
+Mường Lay
+Điện Biên Đông
+Mường Ảng
+Mường Chà
+Mường Nhé
+Nậm Pồ
+Tủa Chùa
+Tuần Giáo
+
+# Đồng Nai
+Biên Hòa
+Long Khánh
+Cẩm Mỹ
+Định Quán
+Long Thành
+Nhơn Trạch
+Thống Nhất
+Trảng Bom
+Vĩnh Cửu
+Xuân Lộc
+
+# Đồng Tháp
+Cao Lãnh
+Sa Đéc
+Hồng Ngự
+Lai Vung
+Lấp Vò
+Tam Nông
+Tân Hồng
+Thanh Bình
+Tháp Mười
+
+# Gia Lai
+Pleiku
+An Khê
+Ayun Pa
+Chư Păh
+Chư Prông
+Chư Pưh
+Chư Sê
+Đak Đoa
+Đak Pơ
+Đức Cơ
+Ia Grai
+Ia Pa
+Kbang
+Kông Chro
+Krông Pa
+Mang Yang
+Phú Thiện
+
+# Hà Giang
+Bắc Mê
+Bắc Quang
+Đồng Văn
+Hoàng Su Phì
+Mèo Vạc
+Quản Bạ
+Quang Bình
+Vị Xuyên
+Xín Mần
+Yên Minh
+
+# Hà Nam
+Phủ Lý
+Duy Tiên
+Kim Bảng
+Bình Lục
+Lý Nhân
+Thanh Liêm
+
+# Hà Tĩnh
+Hồng Lĩnh
+Kỳ Anh
+Cẩm Xuyên
+Can Lộc
+Đức Thọ
+Hương Khê
+Hương Sơn
+Lộc Hà
+Nghi Xuân
+Thạch Hà
+Vũ Quang
+
+# Hải Dương
+Chí Linh
+Kinh Môn
+Bình Giang
+Cẩm Giàng
+Gia Lộc
+Kim Thành
+Nam Sách
+Ninh Giang
+Thanh Hà
+Thanh Miện
+Tứ Kỳ
+
+# Hậu Giang
+Vị Thanh
+Ngã Bảy
+Long Mỹ
+Châu Thành A
+Phụng Hiệp
+Vị Thủy
+
+# Hòa Bình
+Cao Phong
+Đà Bắc
+Kim Bôi
+Lạc Sơn
+Lạc Thủy
+Lương Sơn
+Mai Châu
+Tân Lạc
+Yên Thủy
+
+# Hưng Yên
+Mỹ Hào
+Ân Thi
+Khoái Châu
+Kim Động
+Phù Cừ
+Tiên Lữ
+Văn Giang
+Văn Lâm
+Yên Mỹ
+
+# Khánh Hòa
+Nha Trang
+Cam Ranh
+Ninh Hòa
+Cam Lâm
+Diên Khánh
+Khánh Sơn
+Khánh Vĩnh
+Vạn Ninh
+Trường Sa
+
+# Kiên Giang
+Rạch Giá
+Hà Tiên
+Phú Quốc
+An Biên
+An Minh
+Giang Thành
+Giồng Riềng
+Gò Quao
+Hòn Đất
+Kiên Hải
+Kiên Lương
+Tân Hiệp
+U Minh Thượng
+Vĩnh Thuận
+
+# Kon Tum
+Đắk Glei
+Đắk Hà
+Đắk Tô
+Ia H'Drai
+Kon Plông
+Kon Rẫy
+Ngọc Hồi
+Sa Thầy
+Tu Mơ Rông
+
+# Lai Châu
+Mường Tè
+Nậm Nhùn
+Phong Thổ
+Sìn Hồ
+Tam Đường
+Than Uyên
+
+# Lâm Đồng
+Đà Lạt
+Bảo Lộc
+Cát Tiên
+Di Linh
+Đạ Huoai
+Đạ Tẻh
+Đam Rông
+Đơn Dương
+Đức Trọng
+Lạc Dương
+Lâm Hà
+
+# Lạng Sơn
+Bắc Sơn
+Bình Gia
+Cao Lộc
+Chi Lăng
+Đình Lập
+Hữu Lũng
+Lộc Bình
+Tràng Định
+Văn Lãng
+Văn Quan
+
+# Lào Cai
+Sa Pa
+Bảo Thắng
+Bảo Yên
+Bát Xát
+Bắc Hà
+Mường Khương
+Si Ma Cai
+Văn Bàn
+
+# Long An
+Tân An
+Kiến Tường
+Bến Lức
+Cần Đước
+Cần Giuộc
+Đức Hòa
+Đức Huệ
+Mộc Hóa
+Tân Hưng
+Tân Thạnh
+Tân Trụ
+Thạnh Hóa
+Thủ Thừa
+Vĩnh Hưng
+
+# Nam Định
+Giao Thủy
+Hải Hậu
+Mỹ Lộc
+Nam Trực
+Nghĩa Hưng
+Trực Ninh
+Vụ Bản
+Xuân Trường
+Ý Yên
+
+# Nghệ An
+Vinh
+Cửa Lò
+Thái Hòa
+Anh Sơn
+Con Cuông
+Diễn Châu
+Đô Lương
+Hưng Nguyên
+Kỳ Sơn
+Nam Đàn
+Nghi Lộc
+Nghĩa Đàn
+Quế Phong
+Quỳ Châu
+Quỳ Hợp
+Quỳnh Lưu
+Tân Kỳ
+Thanh Chương
+Tương Dương
+Yên Thành
+
+# Ninh Bình
+Tam Điệp
+Hoa Lư
+Gia Viễn
+Kim Sơn
+Nho Quan
+Yên Khánh
+Yên Mô
+
+# Ninh Thuận
+Phan Rang - Tháp Chàm
+Bác Ái
+Ninh Hải
+Ninh Phước
+Ninh Sơn
+Thuận Bắc
+Thuận Nam
+
+# Phú Thọ
+Việt Trì
+Cẩm Khê
+Đoan Hùng
+Hạ Hòa
+Lâm Thao
+Phù Ninh
+Tân Sơn
+Thanh Ba
+Thanh Sơn
+Thanh Thủy
+Yên Lập
+
+# Phú Yên
+Tuy Hòa
+Sông Cầu
+Đông Hòa
+Đồng Xuân
+Phú Hòa
+Sơn Hòa
+Sông Hinh
+Tây Hòa
+Tuy An
+
+# Quảng Bình
+Đồng Hới
+Ba Đồn
+Bố Trạch
+Lệ Thủy
+Minh Hóa
+Quảng Trạch
+Tuyên Hóa
+
+# Quảng Nam
+Tam Kỳ
+Hội An
+Điện Bàn
+Bắc Trà My
+Duy Xuyên
+Đại Lộc
+Đông Giang
+Hiệp Đức
+Nam Giang
+Nam Trà My
+Nông Sơn
+Núi Thành
+Phú Ninh
+Phước Sơn
+Quế Sơn
+Tây Giang
+Thăng Bình
+Tiên Phước
+
+# Quảng Ngãi
+Đức Phổ
+Ba Tơ
+Bình Sơn
+Lý Sơn
+Minh Long
+Mộ Đức
+Nghĩa Hành
+Sơn Hà
+Sơn Tịnh
+Trà Bồng
+Tư Nghĩa
+Tây Trà
+
+# Quảng Ninh
+Hạ Long
+Cẩm Phả
+Móng Cái
+Uông Bí
+Đông Triều
+Quảng Yên
+Ba Chẽ
+Bình Liêu
+Cô Tô
+Đầm Hà
+Hải Hà
+Tiên Yên
+Vân Đồn
+Hoành Bồ
+
+# Quảng Trị
+Đông Hà
+Cam Lộ
+Cồn Cỏ
+Đa Krông
+Gio Linh
+Hải Lăng
+Hướng Hóa
+Triệu Phong
+Vĩnh Linh
+
+# Sóc Trăng
+Ngã Năm
+Vĩnh Châu
+Cù Lao Dung
+Kế Sách
+Long Phú
+Mỹ Tú
+Mỹ Xuyên
+Thạnh Trị
+Trần Đề
+
+# Sơn La
+Bắc Yên
+Mai Sơn
+Mộc Châu
+Mường La
+Phù Yên
+Quỳnh Nhai
+Sông Mã
+Sốp Cộp
+Thuận Châu
+Vân Hồ
+Yên Châu
+
+# Tây Ninh
+Hòa Thành
+Trảng Bàng
+Bến Cầu
+Dương Minh Châu
+Gò Dầu
+Tân Biên
+
+# Thái Bình
+Đông Hưng
+Hưng Hà
+Kiến Xương
+Quỳnh Phụ
+Thái Thụy
+Tiền Hải
+Vũ Thư
+
+# Thái Nguyên
+Sông Công
+Phổ Yên
+Đại Từ
+Định Hóa
+Đồng Hỷ
+Phú Bình
+Phú Lương
+Võ Nhai
+
+# Thanh Hóa
+Sầm Sơn
+Bỉm Sơn
+Nghi Sơn
+Bá Thước
+Cẩm Thủy
+Đông Sơn
+Hà Trung
+Hậu Lộc
+Hoằng Hóa
+Lang Chánh
+Mường Lát
+Nga Sơn
+Ngọc Lặc
+Như Thanh
+Như Xuân
+Nông Cống
+Quan Hóa
+Quan Sơn
+Quảng Xương
+Thạch Thành
+Thiệu Hóa
+Thọ Xuân
+Thường Xuân
+Triệu Sơn
+Vĩnh Lộc
+Yên Định
+Tĩnh Gia
+
+# Tiền Giang
+Mỹ Tho
+Gò Công
+Cai Lậy
+Cái Bè
+Chợ Gạo
+Gò Công Đông
+Gò Công Tây
+Tân Phú Đông
+Tân Phước
+
+# Trà Vinh
+Duyên Hải
+Càng Long
+Cầu Kè
+Cầu Ngang
+Tiểu Cần
+Trà Cú
+
+# Tuyên Quang
+Chiêm Hóa
+Hàm Yên
+Lâm Bình
+Na Hang
+Sơn Dương
+Yên Sơn
+
+# Vĩnh Long
+Bình Minh
+Long Hồ
+Mang Thít
+Tam Bình
+Trà Ôn
+Vũng Liêm
+
+# Vĩnh Phúc
+Vĩnh Yên
+Phúc Yên
+Bình Xuyên
+Lập Thạch
+Sông Lô
+Tam Dương
+Tam Đảo
+Vĩnh Tường
+Yên Lạc
+
+# Yên Bái
+Nghĩa Lộ
+Lục Yên
+Mù Cang Chải
+Trạm Tấu
+Trấn Yên
+Văn Chấn
+Văn Yên
+Yên Bình
+
+"""#),
         ("lexicons/measure.txt", #"""
 # Measure words (classifiers): they count something named after them and form
 # the unit with it ("lượt đoàn viên", "bộ hài cốt", "chiếc xe đạp", "con gia
@@ -108,6 +901,571 @@ cặp
 tờ
 mâm
 bữa
+
+"""#),
+        ("lexicons/org_abbreviations.txt", #"""
+# Abbreviations used in Vietnamese news inside organization names, and their
+# expansions: the value is what the abbreviation becomes in an organization's
+# `name` (OUTPUT.md "organization", DECISIONS.md D5: "LĐLĐ quận Hai Bà Trưng"
+# → "Liên đoàn Lao động quận Hai Bà Trưng", "CĐCS Công ty TNHH TM Xây dựng
+# Thiên Phú" → "Công đoàn cơ sở Công ty Trách nhiệm hữu hạn Thương mại Xây
+# dựng Thiên Phú", "UBND TP Đà Nẵng" → "Ủy ban nhân dân thành phố Đà Nẵng").
+# The expansions of D5 are taken as they are (TP → "thành phố" in lower case,
+# TT → "Truyền thông", VH → "Văn hóa", LĐTĐ → "Lao động Thủ đô"); the others
+# follow the capitalisation of the full names as publishers write them.
+#
+# Apply these only inside an organization name: several are ambiguous
+# elsewhere. CP is "Chính phủ" in document numbers ("145/2020/NĐ-CP"), TT is
+# also "Thông tin", "Trung tâm", "thị trấn" and "Thông tư", ĐH is also "Đại
+# hội", TM and DV are parts of many brand names. CĐ (Công đoàn or Cao đẳng),
+# TH (Tiểu học or a brand), MN (Mầm non or Miền Nam), CN, ĐT and NH are too
+# ambiguous and are left out. Matched exactly as written (case-sensitive), so
+# "Tp" has its own entry and a lower-case "tp" or "cp" is not expanded.
+@match exact
+
+# Unions
+LĐLĐ	Liên đoàn Lao động
+TLĐ	Tổng Liên đoàn
+TLĐLĐVN	Tổng Liên đoàn Lao động Việt Nam
+CĐCS	Công đoàn cơ sở
+
+# Government, Party and mass organizations
+UBND	Ủy ban nhân dân
+HĐND	Hội đồng nhân dân
+UBMTTQ	Ủy ban Mặt trận Tổ quốc
+MTTQ	Mặt trận Tổ quốc
+UBKT	Ủy ban Kiểm tra
+BCH	Ban Chấp hành
+BTV	Ban Thường vụ
+BQL	Ban Quản lý
+BCHQS	Ban Chỉ huy Quân sự
+TW	Trung ương
+TƯ	Trung ương
+T.Ư	Trung ương
+ĐTN	Đoàn Thanh niên
+TNCS	Thanh niên Cộng sản
+HLHPN	Hội Liên hiệp Phụ nữ
+LHPN	Liên hiệp Phụ nữ
+HCCB	Hội Cựu chiến binh
+CCB	Cựu chiến binh
+NHNN	Ngân hàng Nhà nước
+NHCSXH	Ngân hàng Chính sách xã hội
+KBNN	Kho bạc Nhà nước
+BHXH	Bảo hiểm xã hội
+VKSND	Viện Kiểm sát nhân dân
+TAND	Tòa án nhân dân
+CAND	Công an nhân dân
+QĐND	Quân đội nhân dân
+KCN	Khu công nghiệp
+KKT	Khu kinh tế
+
+# Fields of ministries and departments ("Bộ GD&ĐT", "Sở LĐ-TB&XH tỉnh ...")
+GD&ĐT	Giáo dục và Đào tạo
+GD-ĐT	Giáo dục và Đào tạo
+GDĐT	Giáo dục và Đào tạo
+LĐ-TB&XH	Lao động - Thương binh và Xã hội
+LĐTB&XH	Lao động - Thương binh và Xã hội
+LĐTBXH	Lao động - Thương binh và Xã hội
+TN&MT	Tài nguyên và Môi trường
+TNMT	Tài nguyên và Môi trường
+NN&PTNT	Nông nghiệp và Phát triển nông thôn
+KH&ĐT	Kế hoạch và Đầu tư
+KH&CN	Khoa học và Công nghệ
+KHCN	Khoa học và Công nghệ
+VH-TT&DL	Văn hóa, Thể thao và Du lịch
+VHTTDL	Văn hóa, Thể thao và Du lịch
+TT&TT	Thông tin và Truyền thông
+GTVT	Giao thông vận tải
+
+# Companies, cooperatives and banks
+Cty	Công ty
+CTy	Công ty
+CTCP	Công ty Cổ phần
+TCT	Tổng công ty
+HTX	Hợp tác xã
+HĐQT	Hội đồng quản trị
+BGĐ	Ban Giám đốc
+TNHH	Trách nhiệm hữu hạn
+MTV	Một thành viên
+CP	Cổ phần
+TMCP	Thương mại Cổ phần
+TM	Thương mại
+DV	Dịch vụ
+XD	Xây dựng
+SX	Sản xuất
+XNK	Xuất nhập khẩu
+
+# Schools and hospitals
+ĐH	Đại học
+ĐHQG	Đại học Quốc gia
+THPT	Trung học phổ thông
+THCS	Trung học cơ sở
+PTTH	Phổ thông trung học
+BGH	Ban Giám hiệu
+BV	Bệnh viện
+BVĐK	Bệnh viện Đa khoa
+TTYT	Trung tâm Y tế
+
+# Press (DECISIONS.md D13: "Trung tâm TT và VH", the source tag "LĐTĐ")
+TT	Truyền thông
+VH	Văn hóa
+TTXVN	Thông tấn xã Việt Nam
+LĐTĐ	Lao động Thủ đô
+
+# Places inside names
+TP	thành phố
+Tp	thành phố
+TX	thị xã
+VN	Việt Nam
+HCM	Hồ Chí Minh
+TPHCM	thành phố Hồ Chí Minh
+TP.HCM	thành phố Hồ Chí Minh
+Tp.HCM	thành phố Hồ Chí Minh
+
+"""#),
+        ("lexicons/org_bare.txt", #"""
+# Organizations written with no name after them: unique national bodies
+# (DECISIONS.md D7: "Quốc hội", "Chính phủ", "Bộ Chính trị"), the party
+# committee of the province or district the text is about (D3: "Tỉnh ủy",
+# "Quận ủy"), "Tổng Liên đoàn" (the national union confederation), and press
+# names written without an organization word (D13: the source tag "LĐTĐ",
+# the byline "Trung tâm TT và VH"). Matched as written (case-sensitive): "phi
+# chính phủ" is "non-governmental", not the Government. The value is the kind.
+@match exact
+Quốc hội	government
+QUỐC HỘI	government
+Chính phủ	government
+CHÍNH PHỦ	government
+Bộ Chính trị	party
+BỘ CHÍNH TRỊ	party
+Ban Bí thư	party
+Trung ương Đảng	party
+Tỉnh ủy	party
+Thành ủy	party
+Quận ủy	party
+Huyện ủy	party
+Thị ủy	party
+Tổng Liên đoàn	union
+TLĐ	union
+Tổng LĐLĐ	union
+TTXVN	press
+Viện Kiểm sát nhân dân tối cao	government
+VKSND tối cao	government
+Tòa án nhân dân tối cao	government
+TAND tối cao	government
+LĐTĐ	press
+Trung tâm TT và VH	press
+
+"""#),
+        ("lexicons/org_head.txt", #"""
+# Organization head words that need a name after them (OUTPUT.md
+# "organization"): "Công ty «TNHH Môi Trường Minh Sơn»", "Liên đoàn Lao động
+# «quận Hai Bà Trưng»", "Bộ «Y tế»". The value is the organization's kind
+# (union, party, government, company, press, school, hospital, other;
+# DECISIONS.md D25). Matched on lower-cased text: these phrases are
+# organization words in any case ("CÔNG ĐOÀN TỈNH LẠNG SƠN", "công ty TNHH
+# ..."). Words that are also common nouns or parts of other words ("bộ" in
+# "cán bộ", "sở" in "cơ sở", "báo" in "thông báo", "trường" in "môi
+# trường") are in org_head_title.txt, matched only capitalized. Where a longer
+# entry starts like a shorter one ("công đoàn ngành", "ngân hàng nhà nước"),
+# the longer one decides the kind.
+
+# Unions
+liên đoàn lao động	union
+lđlđ	union
+tổng liên đoàn	union
+tổng liên đoàn lao động	union
+tổng lđlđ	union
+công đoàn	union
+công đoàn cơ sở	union
+cđcs	union
+công đoàn ngành	union
+công đoàn viên chức	union
+nghiệp đoàn	union
+
+# Party
+đảng ủy	party
+đảng bộ	party
+chi bộ	party
+tỉnh ủy	party
+thành ủy	party
+quận ủy	party
+huyện ủy	party
+thị ủy	party
+đảng cộng sản	party
+đảng đoàn	party
+ban cán sự đảng	party
+
+# State bodies
+ủy ban nhân dân	government
+ubnd	government
+hội đồng nhân dân	government
+hđnd	government
+ngân hàng nhà nước	government
+nhnn	government
+kho bạc nhà nước	government
+kbnn	government
+bảo hiểm xã hội	government
+bhxh	government
+tòa án nhân dân	government
+tand	government
+viện kiểm sát nhân dân	government
+vksnd	government
+kiểm toán nhà nước	government
+ban quản lý	government
+bql	government
+ban chỉ huy quân sự	government
+bchqs	government
+bộ chỉ huy quân sự	government
+bộ chỉ huy bộ đội biên phòng	government
+chi cục	government
+tổng cục	government
+cục thuế	government
+cục hải quan	government
+khu kinh tế	government
+
+# Companies, banks, cooperatives
+công ty	company
+cty	company
+công ty tnhh	company
+công ty trách nhiệm hữu hạn	company
+công ty cp	company
+công ty cổ phần	company
+ctcp	company
+tập đoàn	company
+tổng công ty	company
+tct	company
+ngân hàng	company
+ngân hàng tmcp	company
+ngân hàng thương mại cổ phần	company
+hợp tác xã	company
+htx	company
+xí nghiệp	company
+nhà máy	company
+doanh nghiệp tư nhân	company
+
+# Press
+tạp chí	press
+đài truyền hình	press
+đài phát thanh	press
+đài phát thanh và truyền hình	press
+đài phát thanh - truyền hình	press
+đài tiếng nói	press
+thông tấn xã	press
+nhà xuất bản	press
+trung tâm truyền thông	press
+trung tâm tt	press
+
+# Schools
+trường đại học	school
+trường đh	school
+trường cao đẳng	school
+trường thpt	school
+trường thcs	school
+trường tiểu học	school
+trường mầm non	school
+học viện	school
+đh	school
+
+# Hospitals
+bệnh viện	hospital
+bv	hospital
+bệnh viện đa khoa	hospital
+bvđk	hospital
+trung tâm y tế	hospital
+ttyt	hospital
+trạm y tế	hospital
+
+# Mass organizations, associations, institutes
+hiệp hội	other
+liên hiệp các hội	other
+hội liên hiệp phụ nữ	other
+hlhpn	other
+hội lhpn	other
+hội nông dân	other
+hội cựu chiến binh	other
+hccb	other
+hội chữ thập đỏ	other
+đoàn thanh niên	other
+đoàn thanh niên cộng sản	other
+đoàn tncs	other
+đoàn tn	other
+tỉnh đoàn	other
+thành đoàn	other
+huyện đoàn	other
+mặt trận tổ quốc	other
+mttq	other
+ủy ban mặt trận tổ quốc	other
+ủy ban mttq	other
+ubmttq	other
+phòng thương mại và công nghiệp	other
+viện hàn lâm	other
+
+"""#),
+        ("lexicons/org_head_level.txt", #"""
+# Organization heads that make an organization with a bare administrative
+# level after them (DECISIONS.md D3: "LĐLĐ tỉnh", "Liên đoàn Lao động quận",
+# "Ủy ban nhân dân tỉnh": the one of the province or district the text is
+# about). The value is the kind. Other heads need a name ("Công ty tỉnh" is
+# nothing).
+liên đoàn lao động	union
+lđlđ	union
+ủy ban nhân dân	government
+ubnd	government
+hội đồng nhân dân	government
+hđnd	government
+công an	government
+bảo hiểm xã hội	government
+bhxh	government
+ủy ban mặt trận tổ quốc	other
+ủy ban mttq	other
+ubmttq	other
+
+"""#),
+        ("lexicons/org_head_title.txt", #"""
+# Organization head words that are also common words or parts of words, so
+# they count only written with a capital (or in capitals): "Bộ «Y tế»" but
+# "cán bộ", "Sở «Xây dựng»" but "cơ sở", "Báo «Nhân Dân»" but "thông báo",
+# "Trường «THPT Chu Văn An»" but "môi trường", "Hội «Nhà báo Việt Nam»" but
+# "xã hội". Like org_head.txt they need a name after them; the value is the
+# kind. Names alone do not make an organization: "Đài" before "Loan" is
+# Taiwan, so only the broadcasters ("Đài Truyền hình", org_head.txt) are here.
+@match exact
+Bộ	government
+BỘ	government
+Sở	government
+SỞ	government
+Cục	government
+CỤC	government
+Công an	government
+CÔNG AN	government
+Hội đồng	government
+HỘI ĐỒNG	government
+Đại học	school
+ĐẠI HỌC	school
+
+"""#),
+        ("lexicons/org_head_weak.txt", #"""
+# Capitalized head words (as org_head_title.txt) that also begin place and
+# event names made of one more word: "Hội An", "Hội Lim" (a town, a
+# festival), "Trường Sa" (the archipelago), "Báo Đáp". They need a name of two
+# words or more: "Hội «Nhà báo Việt Nam»", "Trường «THPT Chu Văn An»", "Báo
+# «Tuổi Trẻ»", "Viện «Vệ sinh dịch tễ Trung ương»". The value is the kind.
+@match exact
+Hội	other
+HỘI	other
+Trường	school
+TRƯỜNG	school
+Viện	other
+VIỆN	other
+Trung tâm	other
+TRUNG TÂM	other
+Phòng	government
+PHÒNG	government
+Báo	press
+BÁO	press
+
+"""#),
+        ("lexicons/org_name_word.txt", #"""
+# Lower-case words that continue an organization's name after a capitalized
+# word, where a lower-case word would otherwise end it: "Bệnh viện Đa khoa
+# «khu vực» Cẩm Phả", "Học viện Chính trị «quốc gia» Hồ Chí Minh", "Bộ Nông
+# nghiệp và Phát triển «nông thôn»", "Đảng ủy Khối «Doanh nghiệp» tỉnh Phú
+# Thọ". Only words that are rarely verbs: a verb after a name ("Công ty Minh
+# Sơn xây dựng ...") must end it. Matched in any case.
+quốc gia
+quốc tế
+quốc dân
+thủ đô
+khu vực
+xã hội
+nhân dân
+nông thôn
+miền núi
+tối cao
+trung ương
+dịch tễ
+doanh nghiệp
+thị trường
+hàng không
+dầu khí
+điện lực
+thủy sản
+thủy lợi
+thủy văn
+khí tượng
+đô thị
+công nghiệp
+công nghệ
+hữu hạn
+cổ phần
+thành viên
+công ty
+công đoàn
+hành chính
+sự nghiệp
+
+"""#),
+        ("lexicons/org_organ.txt", #"""
+# Organs and sub-units of an organization (DECISIONS.md D4): they are an
+# organization only with their parent after them ("Ban Thường vụ «LĐLĐ tỉnh
+# Thanh Hóa»", "Ban Dân vận «Tỉnh ủy Sơn La»", "Ủy ban Thường vụ «Quốc
+# hội»") or with "Trung ương" ("Ban Dân vận Trung ương", "Ban Chấp hành
+# Trung ương Đảng"); alone ("Ban Chấp hành khóa XVIII", "Ban Thường vụ năm
+# 2017") they are nothing. The kind is the parent's; the value here is the
+# kind of "ORGAN Trung ương" (the Party's central committees and boards).
+ban thường vụ	party
+btv	party
+ban chấp hành	party
+bch	party
+ban bí thư	party
+ban dân vận	party
+ban tuyên giáo	party
+ban tổ chức	party
+ban kinh tế	party
+ban nội chính	party
+ban đối ngoại	party
+ban kiểm tra	party
+ủy ban kiểm tra	party
+ubkt	party
+ban nữ công	union
+ban chính sách	union
+ban quan hệ lao động	union
+ban tài chính	union
+ban thường trực	other
+ủy ban thường vụ	government
+ủy ban trung ương	other
+ban giám đốc	company
+ban giám hiệu	school
+hội đồng quản trị	company
+
+"""#),
+        ("lexicons/org_organ_title.txt", #"""
+# Organs (as org_organ.txt) whose words are also ordinary words, so they count
+# only capitalized: "Thường trực «LĐLĐ Thành phố»" (but "ủy viên thường
+# trực"), "Văn phòng «Chính phủ»", "Thanh tra «Chính phủ»" (but "thanh tra"
+# the verb), "Trung ương «Hội Liên hiệp Thanh niên Việt Nam»".
+@match exact
+Thường trực	other
+Văn phòng	party
+VĂN PHÒNG	party
+Thanh tra	government
+THANH TRA	government
+Trung ương	other
+
+"""#),
+        ("lexicons/province.txt", #"""
+# Provinces and centrally-run cities of Vietnam (tỉnh, thành phố trực thuộc
+# trung ương), written from the public administrative lists (General Statistics
+# Office list of administrative units): the 63 units as they stood before the
+# 2025 reorganisation, and Huế (a centrally-run city from 1/1/2025). The 34
+# provincial units formed on 1/7/2025 all keep one of these names (Hà Nội, Huế,
+# Hải Phòng, Đà Nẵng, Thành phố Hồ Chí Minh, Cần Thơ; Lai Châu, Điện Biên,
+# Sơn La, Lạng Sơn, Quảng Ninh, Thanh Hóa, Nghệ An, Hà Tĩnh, Cao Bằng,
+# Tuyên Quang, Lào Cai, Thái Nguyên, Phú Thọ, Bắc Ninh, Hưng Yên, Ninh Bình,
+# Quảng Trị, Quảng Ngãi, Gia Lai, Khánh Hòa, Lâm Đồng, Đắk Lắk, Đồng Nai,
+# Tây Ninh, Vĩnh Long, Đồng Tháp, Cà Mau, An Giang), so they need no entry.
+#
+# What it is for: deciding where the place name of an organization ends
+# ("UBND tỉnh «Thanh Hóa»", "LĐLĐ «Hà Nội»", "Công đoàn «Lạng Sơn»") and
+# telling a place acting (DECISIONS.md D6) from an organization. A name that is
+# both a province and a district or provincial city (Hòa Bình, Quảng Ninh,
+# Phú Thọ, Điện Biên, Bắc Giang, ...) is only here, not in district.txt: rules
+# that read a place after "huyện", "thị xã", "thành phố" should accept
+# PROVINCE | DISTRICT.
+#
+# Names are NFC with the traditional tone placement (Thanh Hóa, Khánh Hòa,
+# Hòa Bình); matching is on the normalized lower-cased text, so "Thanh Hoá"
+# and "THANH HÓA" match too, and phrases match token by token, so
+# "Bà Rịa - Vũng Tàu" also covers "Bà Rịa-Vũng Tàu". Numbered districts
+# ("Quận 1") are not names and are not listed.
+
+# The 63 provinces and centrally-run cities (before 1/7/2025)
+An Giang
+Bà Rịa - Vũng Tàu
+Bắc Giang
+Bắc Kạn
+Bạc Liêu
+Bắc Ninh
+Bến Tre
+Bình Định
+Bình Dương
+Bình Phước
+Bình Thuận
+Cà Mau
+Cao Bằng
+Cần Thơ
+Đà Nẵng
+Đắk Lắk
+Đắk Nông
+Điện Biên
+Đồng Nai
+Đồng Tháp
+Gia Lai
+Hà Giang
+Hà Nam
+Hà Nội
+Hà Tĩnh
+Hải Dương
+Hải Phòng
+Hậu Giang
+Hòa Bình
+Hưng Yên
+Khánh Hòa
+Kiên Giang
+Kon Tum
+Lai Châu
+Lâm Đồng
+Lạng Sơn
+Lào Cai
+Long An
+Nam Định
+Nghệ An
+Ninh Bình
+Ninh Thuận
+Phú Thọ
+Phú Yên
+Quảng Bình
+Quảng Nam
+Quảng Ngãi
+Quảng Ninh
+Quảng Trị
+Sóc Trăng
+Sơn La
+Tây Ninh
+Thái Bình
+Thái Nguyên
+Thanh Hóa
+Thừa Thiên Huế
+Hồ Chí Minh
+Tiền Giang
+Trà Vinh
+Tuyên Quang
+Vĩnh Long
+Vĩnh Phúc
+Yên Bái
+
+# Centrally-run city from 1/1/2025 (formerly Thừa Thiên Huế province)
+Huế
+
+# Other ways of writing Thành phố Hồ Chí Minh
+Thành phố Hồ Chí Minh
+TP Hồ Chí Minh
+TP. Hồ Chí Minh
+TP.HCM
+TP HCM
+TPHCM
+
+# Spelling variants seen in news
+Bà Rịa Vũng Tàu
+Thừa Thiên - Huế
+Đắc Lắc
+Đăk Lăk
+Đăk Nông
+Bắc Cạn
+
+# Former province (merged into Hà Nội in 2008), still named in news
+Hà Tây
 
 """#),
         ("lexicons/qualifier.txt", #"""
@@ -1050,6 +2408,297 @@ rule number.five_capitalized
   counter   "Năm nay, đoàn viên đóng đoàn phí"
   counter   "Năm Căn là huyện ven biển"
   counter   "Năm 2023 là năm bản lề"
+
+"""#),
+        ("organization.rules", #"""
+# Organizations (OUTPUT.md "organization", DECISIONS.md D3-D13, D25): an
+# organization word followed by a name or a place ("LĐLĐ quận Hai Bà Trưng",
+# "Công ty TNHH Môi Trường Minh Sơn", "Bộ Y tế"), a unique national body
+# ("Quốc hội", "Chính phủ", "Bộ Chính trị"), "Đảng" (D7), and an organ or
+# sub-unit with its parent ("Ban Thường vụ LĐLĐ tỉnh Thanh Hóa", "Cụm thi đua
+# số 1 LĐLĐ thành phố Hà Nội"): the longest name wins.
+#
+# Three stages:
+# - org_place (helper): an administrative level and a place ("tỉnh Thanh
+#   Hóa", "TP Móng Cái", "xã Tân Lập", "Quận 7").
+# - org_unit (helper): a head word (lexicons/org_head*.txt, whose value is
+#   the kind) and its name, a head with a bare level (D3), a unique body.
+# - organization: a unit alone, or an organ before it (lexicons/org_organ*.txt).
+#
+# The organization producer forms `name` from the span's text: abbreviations
+# expanded from lexicons/org_abbreviations.txt, everything else as written
+# (D5), in the normalized text (NFC, canonical tone marks).
+#
+# A name after the head: capitalized words ("Minh Sơn", "Việt Nam"), acronyms
+# ("TNHH", "TM", "THPT"), a capitalized word with lower-case syllables ("Xây
+# dựng", "Y tế", "Chính trị quốc gia"), joined by "và", "-", "&", and
+# optionally a place at the end. Lower-case syllables may follow a capitalized
+# word only when it is not part of a run of capitalized words ("Môi Trường
+# Minh Sơn nhân dịp" ends at "Sơn"; "Bộ Y tế" keeps "tế"), except the words of
+# lexicons/org_name_word.txt ("khu vực", "quốc gia", "Doanh nghiệp"); at the
+# end of a name at most one free lower-case syllable follows the capital
+# ("Bộ Giáo dục và Đào tạo công bố" ends at "tạo").
+#
+# Not organizations: generic or plural mentions (a head with no name:
+# "công đoàn cơ sở", "doanh nghiệp", "các bệnh viện"; after "các", "các
+# cấp": "LĐLĐ các quận", "các cấp Công đoàn tỉnh Lâm Đồng", D9), congress
+# names (after "Đại hội", D10), places alone (D6), "Nhà nước" (D7), organs
+# without a parent ("Ban Chấp hành khóa XVIII", D4).
+
+# Levels before a province ("tỉnh Thanh Hóa", "thành phố Hà Nội", "TP Cần Thơ").
+lexicon ORG_LEVEL_PROVINCE
+  tỉnh
+  "thành phố"
+  tp
+  "tp ."
+
+# Levels before a district-level place ("quận Hai Bà Trưng", "TP Móng Cái",
+# "thị xã Sơn Tây"). A province name may also name a district or a provincial
+# city (lexicons/province.txt). "quân" is the typo D5 keeps ("LĐLĐ quân Hoàn
+# Kiếm"), accepted only before a district's name.
+lexicon ORG_LEVEL_DISTRICT
+  quận
+  huyện
+  "thị xã"
+  tx
+  "thành phố"
+  tp
+  "tp ."
+  quân
+
+# Levels whose places are in no lexicon: communes, wards, towns.
+lexicon ORG_LEVEL_LOCAL
+  xã
+  phường
+  "thị trấn"
+
+# A bare level after a head (D3: "LĐLĐ tỉnh", "Ủy ban nhân dân tỉnh").
+lexicon ORG_LEVEL
+  tỉnh
+  "thành phố"
+  tp
+  quận
+  huyện
+  "thị xã"
+  xã
+  phường
+  "thị trấn"
+
+rule org_place.province
+  type      org_place
+  match     ORG_LEVEL_PROVINCE PROVINCE
+  emit      object(place: true)
+  example   "LĐLĐ «tỉnh Thanh Hóa»" => {"place": true}
+  example   "Ủy ban nhân dân «thành phố Đà Nẵng»"
+  example   "LĐLĐ «TP Cần Thơ» khai mạc"
+  example   "CÔNG ĐOÀN «TỈNH LẠNG SƠN» NHỮNG THÁNG ĐẦU NĂM 2017"
+
+rule org_place.district
+  type      org_place
+  match     ORG_LEVEL_DISTRICT (DISTRICT | PROVINCE)
+  emit      object(place: true)
+  example   "LĐLĐ «quận Hai Bà Trưng» tổ chức"
+  example   "«TP Móng Cái»: Nhiều hoạt động"
+  example   "LĐLĐ «quân Hoàn Kiếm» tổ chức Hội khỏe"
+  counter   "quân đội nhân dân"
+
+# "TP.HCM", "TPHCM", "TP HCM": the city's usual short forms.
+rule org_place.hcm
+  type      org_place
+  match     tp ^"." ^hcm | tphcm | tp hcm
+  emit      object(place: true)
+  example   "ĐH Quốc gia «TP.HCM»"
+  example   "UBND «TPHCM» vừa"
+
+# A commune, ward or town: its title-case name (one to three words).
+rule org_place.local
+  type      org_place
+  match     ORG_LEVEL_LOCAL {shape:title}{1,3}
+  emit      object(place: true)
+  example   "UBND «xã Hòa Phú» đã vận động"
+  example   "UBND «phường Bến Nghé» ra quân"
+  counter   "xã nông thôn mới"
+
+# Numbered districts and wards: "Quận 7", "phường 5".
+rule org_place.numbered
+  type      org_place
+  match     (quận | phường) {kind:number}
+  not-after   ^/ | ^- | ^{kind:word}
+  emit      object(place: true)
+  example   "Công an «Quận 7» tổ chức ra quân"
+  example   "UBND «phường 5» quận 3"
+
+# The name pattern, written out (the rule language has no macros):
+#   A  acronym or known abbreviation: ORG_ABBREVIATIONS | /[A-ZĐ][A-ZĐ0-9]{1,9}/
+#   T  capitalized word, not the first of a line (a headline or list item
+#      on the next line is not the name's end): {shape:title, line:inner} |
+#      {shape:mixed, line:inner}
+#   L  free lower-case syllable: not a function word nor a verb that often
+#      follows a name (the regular expression's list)
+#   W  ORG_NAME_WORD (any case)
+#   X  = A | T (L L? W? | W) | T+ (A | W) | và | - | &      (inside a name)
+#   XF = A | T W | T+ (A | W)?                               (ending it)
+#   XL = T L W?    (ending it with a free syllable: only right after the head,
+#                   an acronym or a connector: "Bộ «Y tế»", "Giáo dục và «Đào
+#                   tạo»", not "Trung ương «Huế thực» hiện")
+#   X0 = X without the connectors (a name does not start with "và")
+#   name = X0 X{0,6} (XF | W) <org_place>? | XF <org_place>?
+#        | ((X0 X{0,5})? A | X0 X{0,5} C)? XL <org_place>? | (X0 X{0,6})? <org_place>
+# so lower-case syllables follow only a capitalized word that starts a group
+# (after the head, an acronym, a lower-case syllable or a connector), never a
+# run of capitalized words, and a name ends with at most one free syllable.
+rule org_unit.named
+  type      org_unit
+  match     (ORG_HEAD=k | ORG_HEAD_TITLE=k) (((ORG_ABBREVIATIONS | /[A-ZĐ][A-ZĐ0-9]{1,9}/) | ({shape:title, line:inner} | {shape:mixed, line:inner}) (/(?!(của|tại|ở|với|cho|về|trong|trên|dưới|thuộc|đã|đang|sẽ|vừa|mới|được|bị|là|có|các|những|này|đó|khi|từ|đến|tới|theo|do|vì|và|hoặc|hay|cùng|để|nhằm|ra|vào|lên|xuống|lần|thứ|năm|tháng|ngày|số|khóa|nhiệm|không|cũng|nhân|nhiều|thì|mà|nên|như|sau|trước|luôn|trao|tặng|ký|thực)$)\p{Ll}+/ /(?!(của|tại|ở|với|cho|về|trong|trên|dưới|thuộc|đã|đang|sẽ|vừa|mới|được|bị|là|có|các|những|này|đó|khi|từ|đến|tới|theo|do|vì|và|hoặc|hay|cùng|để|nhằm|ra|vào|lên|xuống|lần|thứ|năm|tháng|ngày|số|khóa|nhiệm|không|cũng|nhân|nhiều|thì|mà|nên|như|sau|trước|luôn|trao|tặng|ký|thực)$)\p{Ll}+/? ORG_NAME_WORD? | ORG_NAME_WORD) | ({shape:title, line:inner} | {shape:mixed, line:inner})+ ((ORG_ABBREVIATIONS | /[A-ZĐ][A-ZĐ0-9]{1,9}/) | ORG_NAME_WORD)) ((ORG_ABBREVIATIONS | /[A-ZĐ][A-ZĐ0-9]{1,9}/) | ({shape:title, line:inner} | {shape:mixed, line:inner}) (/(?!(của|tại|ở|với|cho|về|trong|trên|dưới|thuộc|đã|đang|sẽ|vừa|mới|được|bị|là|có|các|những|này|đó|khi|từ|đến|tới|theo|do|vì|và|hoặc|hay|cùng|để|nhằm|ra|vào|lên|xuống|lần|thứ|năm|tháng|ngày|số|khóa|nhiệm|không|cũng|nhân|nhiều|thì|mà|nên|như|sau|trước|luôn|trao|tặng|ký|thực)$)\p{Ll}+/ /(?!(của|tại|ở|với|cho|về|trong|trên|dưới|thuộc|đã|đang|sẽ|vừa|mới|được|bị|là|có|các|những|này|đó|khi|từ|đến|tới|theo|do|vì|và|hoặc|hay|cùng|để|nhằm|ra|vào|lên|xuống|lần|thứ|năm|tháng|ngày|số|khóa|nhiệm|không|cũng|nhân|nhiều|thì|mà|nên|như|sau|trước|luôn|trao|tặng|ký|thực)$)\p{Ll}+/? ORG_NAME_WORD? | ORG_NAME_WORD) | ({shape:title, line:inner} | {shape:mixed, line:inner})+ ((ORG_ABBREVIATIONS | /[A-ZĐ][A-ZĐ0-9]{1,9}/) | ORG_NAME_WORD) | và | - | &){0,6} (((ORG_ABBREVIATIONS | /[A-ZĐ][A-ZĐ0-9]{1,9}/) | ({shape:title, line:inner} | {shape:mixed, line:inner}) ORG_NAME_WORD | ({shape:title, line:inner} | {shape:mixed, line:inner})+ ((ORG_ABBREVIATIONS | /[A-ZĐ][A-ZĐ0-9]{1,9}/) | ORG_NAME_WORD)?) | ORG_NAME_WORD) <org_place>? | ((ORG_ABBREVIATIONS | /[A-ZĐ][A-ZĐ0-9]{1,9}/) | ({shape:title, line:inner} | {shape:mixed, line:inner}) ORG_NAME_WORD | ({shape:title, line:inner} | {shape:mixed, line:inner})+ ((ORG_ABBREVIATIONS | /[A-ZĐ][A-ZĐ0-9]{1,9}/) | ORG_NAME_WORD)?) <org_place>? | ((((ORG_ABBREVIATIONS | /[A-ZĐ][A-ZĐ0-9]{1,9}/) | ({shape:title, line:inner} | {shape:mixed, line:inner}) (/(?!(của|tại|ở|với|cho|về|trong|trên|dưới|thuộc|đã|đang|sẽ|vừa|mới|được|bị|là|có|các|những|này|đó|khi|từ|đến|tới|theo|do|vì|và|hoặc|hay|cùng|để|nhằm|ra|vào|lên|xuống|lần|thứ|năm|tháng|ngày|số|khóa|nhiệm|không|cũng|nhân|nhiều|thì|mà|nên|như|sau|trước|luôn|trao|tặng|ký|thực)$)\p{Ll}+/ /(?!(của|tại|ở|với|cho|về|trong|trên|dưới|thuộc|đã|đang|sẽ|vừa|mới|được|bị|là|có|các|những|này|đó|khi|từ|đến|tới|theo|do|vì|và|hoặc|hay|cùng|để|nhằm|ra|vào|lên|xuống|lần|thứ|năm|tháng|ngày|số|khóa|nhiệm|không|cũng|nhân|nhiều|thì|mà|nên|như|sau|trước|luôn|trao|tặng|ký|thực)$)\p{Ll}+/? ORG_NAME_WORD? | ORG_NAME_WORD) | ({shape:title, line:inner} | {shape:mixed, line:inner})+ ((ORG_ABBREVIATIONS | /[A-ZĐ][A-ZĐ0-9]{1,9}/) | ORG_NAME_WORD)) ((ORG_ABBREVIATIONS | /[A-ZĐ][A-ZĐ0-9]{1,9}/) | ({shape:title, line:inner} | {shape:mixed, line:inner}) (/(?!(của|tại|ở|với|cho|về|trong|trên|dưới|thuộc|đã|đang|sẽ|vừa|mới|được|bị|là|có|các|những|này|đó|khi|từ|đến|tới|theo|do|vì|và|hoặc|hay|cùng|để|nhằm|ra|vào|lên|xuống|lần|thứ|năm|tháng|ngày|số|khóa|nhiệm|không|cũng|nhân|nhiều|thì|mà|nên|như|sau|trước|luôn|trao|tặng|ký|thực)$)\p{Ll}+/ /(?!(của|tại|ở|với|cho|về|trong|trên|dưới|thuộc|đã|đang|sẽ|vừa|mới|được|bị|là|có|các|những|này|đó|khi|từ|đến|tới|theo|do|vì|và|hoặc|hay|cùng|để|nhằm|ra|vào|lên|xuống|lần|thứ|năm|tháng|ngày|số|khóa|nhiệm|không|cũng|nhân|nhiều|thì|mà|nên|như|sau|trước|luôn|trao|tặng|ký|thực)$)\p{Ll}+/? ORG_NAME_WORD? | ORG_NAME_WORD) | ({shape:title, line:inner} | {shape:mixed, line:inner})+ ((ORG_ABBREVIATIONS | /[A-ZĐ][A-ZĐ0-9]{1,9}/) | ORG_NAME_WORD) | và | - | &){0,5})? ((ORG_ABBREVIATIONS | /[A-ZĐ][A-ZĐ0-9]{1,9}/)) | ((ORG_ABBREVIATIONS | /[A-ZĐ][A-ZĐ0-9]{1,9}/) | ({shape:title, line:inner} | {shape:mixed, line:inner}) (/(?!(của|tại|ở|với|cho|về|trong|trên|dưới|thuộc|đã|đang|sẽ|vừa|mới|được|bị|là|có|các|những|này|đó|khi|từ|đến|tới|theo|do|vì|và|hoặc|hay|cùng|để|nhằm|ra|vào|lên|xuống|lần|thứ|năm|tháng|ngày|số|khóa|nhiệm|không|cũng|nhân|nhiều|thì|mà|nên|như|sau|trước|luôn|trao|tặng|ký|thực)$)\p{Ll}+/ /(?!(của|tại|ở|với|cho|về|trong|trên|dưới|thuộc|đã|đang|sẽ|vừa|mới|được|bị|là|có|các|những|này|đó|khi|từ|đến|tới|theo|do|vì|và|hoặc|hay|cùng|để|nhằm|ra|vào|lên|xuống|lần|thứ|năm|tháng|ngày|số|khóa|nhiệm|không|cũng|nhân|nhiều|thì|mà|nên|như|sau|trước|luôn|trao|tặng|ký|thực)$)\p{Ll}+/? ORG_NAME_WORD? | ORG_NAME_WORD) | ({shape:title, line:inner} | {shape:mixed, line:inner})+ ((ORG_ABBREVIATIONS | /[A-ZĐ][A-ZĐ0-9]{1,9}/) | ORG_NAME_WORD)) ((ORG_ABBREVIATIONS | /[A-ZĐ][A-ZĐ0-9]{1,9}/) | ({shape:title, line:inner} | {shape:mixed, line:inner}) (/(?!(của|tại|ở|với|cho|về|trong|trên|dưới|thuộc|đã|đang|sẽ|vừa|mới|được|bị|là|có|các|những|này|đó|khi|từ|đến|tới|theo|do|vì|và|hoặc|hay|cùng|để|nhằm|ra|vào|lên|xuống|lần|thứ|năm|tháng|ngày|số|khóa|nhiệm|không|cũng|nhân|nhiều|thì|mà|nên|như|sau|trước|luôn|trao|tặng|ký|thực)$)\p{Ll}+/ /(?!(của|tại|ở|với|cho|về|trong|trên|dưới|thuộc|đã|đang|sẽ|vừa|mới|được|bị|là|có|các|những|này|đó|khi|từ|đến|tới|theo|do|vì|và|hoặc|hay|cùng|để|nhằm|ra|vào|lên|xuống|lần|thứ|năm|tháng|ngày|số|khóa|nhiệm|không|cũng|nhân|nhiều|thì|mà|nên|như|sau|trước|luôn|trao|tặng|ký|thực)$)\p{Ll}+/? ORG_NAME_WORD? | ORG_NAME_WORD) | ({shape:title, line:inner} | {shape:mixed, line:inner})+ ((ORG_ABBREVIATIONS | /[A-ZĐ][A-ZĐ0-9]{1,9}/) | ORG_NAME_WORD) | và | - | &){0,5} (và | - | &))? ({shape:title, line:inner} | {shape:mixed, line:inner}) /(?!(của|tại|ở|với|cho|về|trong|trên|dưới|thuộc|đã|đang|sẽ|vừa|mới|được|bị|là|có|các|những|này|đó|khi|từ|đến|tới|theo|do|vì|và|hoặc|hay|cùng|để|nhằm|ra|vào|lên|xuống|lần|thứ|năm|tháng|ngày|số|khóa|nhiệm|không|cũng|nhân|nhiều|thì|mà|nên|như|sau|trước|luôn|trao|tặng|ký|thực)$)\p{Ll}+/ ORG_NAME_WORD? <org_place>? | (((ORG_ABBREVIATIONS | /[A-ZĐ][A-ZĐ0-9]{1,9}/) | ({shape:title, line:inner} | {shape:mixed, line:inner}) (/(?!(của|tại|ở|với|cho|về|trong|trên|dưới|thuộc|đã|đang|sẽ|vừa|mới|được|bị|là|có|các|những|này|đó|khi|từ|đến|tới|theo|do|vì|và|hoặc|hay|cùng|để|nhằm|ra|vào|lên|xuống|lần|thứ|năm|tháng|ngày|số|khóa|nhiệm|không|cũng|nhân|nhiều|thì|mà|nên|như|sau|trước|luôn|trao|tặng|ký|thực)$)\p{Ll}+/ /(?!(của|tại|ở|với|cho|về|trong|trên|dưới|thuộc|đã|đang|sẽ|vừa|mới|được|bị|là|có|các|những|này|đó|khi|từ|đến|tới|theo|do|vì|và|hoặc|hay|cùng|để|nhằm|ra|vào|lên|xuống|lần|thứ|năm|tháng|ngày|số|khóa|nhiệm|không|cũng|nhân|nhiều|thì|mà|nên|như|sau|trước|luôn|trao|tặng|ký|thực)$)\p{Ll}+/? ORG_NAME_WORD? | ORG_NAME_WORD) | ({shape:title, line:inner} | {shape:mixed, line:inner})+ ((ORG_ABBREVIATIONS | /[A-ZĐ][A-ZĐ0-9]{1,9}/) | ORG_NAME_WORD)) ((ORG_ABBREVIATIONS | /[A-ZĐ][A-ZĐ0-9]{1,9}/) | ({shape:title, line:inner} | {shape:mixed, line:inner}) (/(?!(của|tại|ở|với|cho|về|trong|trên|dưới|thuộc|đã|đang|sẽ|vừa|mới|được|bị|là|có|các|những|này|đó|khi|từ|đến|tới|theo|do|vì|và|hoặc|hay|cùng|để|nhằm|ra|vào|lên|xuống|lần|thứ|năm|tháng|ngày|số|khóa|nhiệm|không|cũng|nhân|nhiều|thì|mà|nên|như|sau|trước|luôn|trao|tặng|ký|thực)$)\p{Ll}+/ /(?!(của|tại|ở|với|cho|về|trong|trên|dưới|thuộc|đã|đang|sẽ|vừa|mới|được|bị|là|có|các|những|này|đó|khi|từ|đến|tới|theo|do|vì|và|hoặc|hay|cùng|để|nhằm|ra|vào|lên|xuống|lần|thứ|năm|tháng|ngày|số|khóa|nhiệm|không|cũng|nhân|nhiều|thì|mà|nên|như|sau|trước|luôn|trao|tặng|ký|thực)$)\p{Ll}+/? ORG_NAME_WORD? | ORG_NAME_WORD) | ({shape:title, line:inner} | {shape:mixed, line:inner})+ ((ORG_ABBREVIATIONS | /[A-ZĐ][A-ZĐ0-9]{1,9}/) | ORG_NAME_WORD) | và | - | &){0,6})? <org_place>)
+  not-before  các | cấp | "đại hội" | "đại hội" /[IVXLCDM]+/
+  emit      object(kind: k)
+  example   "«LĐLĐ quận Hai Bà Trưng» tổ chức" => {"kind": "union"}
+  example   "Đoàn viên «CĐCS Công ty TNHH TM Xây dựng Thiên Phú», thành phố Lạng Sơn" => {"kind": "union"}
+  example   "«Công Ty TNHH Môi Trường Minh Sơn» nhân dịp tết" => {"kind": "company"}
+  example   "«Bộ Giáo dục và Đào tạo» công bố" => {"kind": "government"}
+  example   "«Bộ Y tế» khuyến cáo" => {"kind": "government"}
+  example   "«Bệnh viện Đa khoa khu vực Cẩm Phả» vừa đưa vào sử dụng" => {"kind": "hospital"}
+  example   "đăng trên «Tạp chí Cộng sản» số ra tháng này" => {"kind": "press"}
+  example   "«CÔNG ĐOÀN TỈNH LẠNG SƠN» NHỮNG THÁNG ĐẦU NĂM 2017" => {"kind": "union"}
+  example   "«Đảng ủy Khối Doanh nghiệp tỉnh Phú Thọ» mở lớp" => {"kind": "party"}
+  counter   "các cấp Công đoàn TP Móng Cái tổ chức"
+  counter   "Đại hội Công đoàn Việt Nam lần thứ XIII"
+  counter   "Đại hội XX Công đoàn Thanh Hóa"
+  counter   "thành lập công đoàn cơ sở"
+  counter   "kim ngạch với Đài Loan tăng"
+  counter   "Hội chợ hàng Việt"
+  counter   "cải thiện môi trường Việt Nam"
+  counter   "Nhiều doanh nghiệp trên địa bàn"
+
+# Heads that need a name of two words or more (lexicons/org_head_weak.txt):
+# "Hội Lim", "Hội An", "Trường Sa" are a festival, a town, an archipelago.
+rule org_unit.named_weak
+  type      org_unit
+  match     ORG_HEAD_WEAK=k (((ORG_ABBREVIATIONS | /[A-ZĐ][A-ZĐ0-9]{1,9}/) | ({shape:title, line:inner} | {shape:mixed, line:inner}) (/(?!(của|tại|ở|với|cho|về|trong|trên|dưới|thuộc|đã|đang|sẽ|vừa|mới|được|bị|là|có|các|những|này|đó|khi|từ|đến|tới|theo|do|vì|và|hoặc|hay|cùng|để|nhằm|ra|vào|lên|xuống|lần|thứ|năm|tháng|ngày|số|khóa|nhiệm|không|cũng|nhân|nhiều|thì|mà|nên|như|sau|trước|luôn|trao|tặng|ký|thực)$)\p{Ll}+/ /(?!(của|tại|ở|với|cho|về|trong|trên|dưới|thuộc|đã|đang|sẽ|vừa|mới|được|bị|là|có|các|những|này|đó|khi|từ|đến|tới|theo|do|vì|và|hoặc|hay|cùng|để|nhằm|ra|vào|lên|xuống|lần|thứ|năm|tháng|ngày|số|khóa|nhiệm|không|cũng|nhân|nhiều|thì|mà|nên|như|sau|trước|luôn|trao|tặng|ký|thực)$)\p{Ll}+/? ORG_NAME_WORD? | ORG_NAME_WORD) | ({shape:title, line:inner} | {shape:mixed, line:inner})+ ((ORG_ABBREVIATIONS | /[A-ZĐ][A-ZĐ0-9]{1,9}/) | ORG_NAME_WORD)) ((ORG_ABBREVIATIONS | /[A-ZĐ][A-ZĐ0-9]{1,9}/) | ({shape:title, line:inner} | {shape:mixed, line:inner}) (/(?!(của|tại|ở|với|cho|về|trong|trên|dưới|thuộc|đã|đang|sẽ|vừa|mới|được|bị|là|có|các|những|này|đó|khi|từ|đến|tới|theo|do|vì|và|hoặc|hay|cùng|để|nhằm|ra|vào|lên|xuống|lần|thứ|năm|tháng|ngày|số|khóa|nhiệm|không|cũng|nhân|nhiều|thì|mà|nên|như|sau|trước|luôn|trao|tặng|ký|thực)$)\p{Ll}+/ /(?!(của|tại|ở|với|cho|về|trong|trên|dưới|thuộc|đã|đang|sẽ|vừa|mới|được|bị|là|có|các|những|này|đó|khi|từ|đến|tới|theo|do|vì|và|hoặc|hay|cùng|để|nhằm|ra|vào|lên|xuống|lần|thứ|năm|tháng|ngày|số|khóa|nhiệm|không|cũng|nhân|nhiều|thì|mà|nên|như|sau|trước|luôn|trao|tặng|ký|thực)$)\p{Ll}+/? ORG_NAME_WORD? | ORG_NAME_WORD) | ({shape:title, line:inner} | {shape:mixed, line:inner})+ ((ORG_ABBREVIATIONS | /[A-ZĐ][A-ZĐ0-9]{1,9}/) | ORG_NAME_WORD) | và | - | &){0,6} (((ORG_ABBREVIATIONS | /[A-ZĐ][A-ZĐ0-9]{1,9}/) | ({shape:title, line:inner} | {shape:mixed, line:inner}) ORG_NAME_WORD | ({shape:title, line:inner} | {shape:mixed, line:inner})+ ((ORG_ABBREVIATIONS | /[A-ZĐ][A-ZĐ0-9]{1,9}/) | ORG_NAME_WORD)?) | ORG_NAME_WORD) <org_place>? | ((ORG_ABBREVIATIONS | /[A-ZĐ][A-ZĐ0-9]{1,9}/) | ({shape:title, line:inner} | {shape:mixed, line:inner}) ORG_NAME_WORD | ({shape:title, line:inner} | {shape:mixed, line:inner}) ({shape:title, line:inner} | {shape:mixed, line:inner})+ ((ORG_ABBREVIATIONS | /[A-ZĐ][A-ZĐ0-9]{1,9}/) | ORG_NAME_WORD)? | ({shape:title, line:inner} | {shape:mixed, line:inner})+ ((ORG_ABBREVIATIONS | /[A-ZĐ][A-ZĐ0-9]{1,9}/) | ORG_NAME_WORD)) <org_place>? | ((((ORG_ABBREVIATIONS | /[A-ZĐ][A-ZĐ0-9]{1,9}/) | ({shape:title, line:inner} | {shape:mixed, line:inner}) (/(?!(của|tại|ở|với|cho|về|trong|trên|dưới|thuộc|đã|đang|sẽ|vừa|mới|được|bị|là|có|các|những|này|đó|khi|từ|đến|tới|theo|do|vì|và|hoặc|hay|cùng|để|nhằm|ra|vào|lên|xuống|lần|thứ|năm|tháng|ngày|số|khóa|nhiệm|không|cũng|nhân|nhiều|thì|mà|nên|như|sau|trước|luôn|trao|tặng|ký|thực)$)\p{Ll}+/ /(?!(của|tại|ở|với|cho|về|trong|trên|dưới|thuộc|đã|đang|sẽ|vừa|mới|được|bị|là|có|các|những|này|đó|khi|từ|đến|tới|theo|do|vì|và|hoặc|hay|cùng|để|nhằm|ra|vào|lên|xuống|lần|thứ|năm|tháng|ngày|số|khóa|nhiệm|không|cũng|nhân|nhiều|thì|mà|nên|như|sau|trước|luôn|trao|tặng|ký|thực)$)\p{Ll}+/? ORG_NAME_WORD? | ORG_NAME_WORD) | ({shape:title, line:inner} | {shape:mixed, line:inner})+ ((ORG_ABBREVIATIONS | /[A-ZĐ][A-ZĐ0-9]{1,9}/) | ORG_NAME_WORD)) ((ORG_ABBREVIATIONS | /[A-ZĐ][A-ZĐ0-9]{1,9}/) | ({shape:title, line:inner} | {shape:mixed, line:inner}) (/(?!(của|tại|ở|với|cho|về|trong|trên|dưới|thuộc|đã|đang|sẽ|vừa|mới|được|bị|là|có|các|những|này|đó|khi|từ|đến|tới|theo|do|vì|và|hoặc|hay|cùng|để|nhằm|ra|vào|lên|xuống|lần|thứ|năm|tháng|ngày|số|khóa|nhiệm|không|cũng|nhân|nhiều|thì|mà|nên|như|sau|trước|luôn|trao|tặng|ký|thực)$)\p{Ll}+/ /(?!(của|tại|ở|với|cho|về|trong|trên|dưới|thuộc|đã|đang|sẽ|vừa|mới|được|bị|là|có|các|những|này|đó|khi|từ|đến|tới|theo|do|vì|và|hoặc|hay|cùng|để|nhằm|ra|vào|lên|xuống|lần|thứ|năm|tháng|ngày|số|khóa|nhiệm|không|cũng|nhân|nhiều|thì|mà|nên|như|sau|trước|luôn|trao|tặng|ký|thực)$)\p{Ll}+/? ORG_NAME_WORD? | ORG_NAME_WORD) | ({shape:title, line:inner} | {shape:mixed, line:inner})+ ((ORG_ABBREVIATIONS | /[A-ZĐ][A-ZĐ0-9]{1,9}/) | ORG_NAME_WORD) | và | - | &){0,5})? ((ORG_ABBREVIATIONS | /[A-ZĐ][A-ZĐ0-9]{1,9}/)) | ((ORG_ABBREVIATIONS | /[A-ZĐ][A-ZĐ0-9]{1,9}/) | ({shape:title, line:inner} | {shape:mixed, line:inner}) (/(?!(của|tại|ở|với|cho|về|trong|trên|dưới|thuộc|đã|đang|sẽ|vừa|mới|được|bị|là|có|các|những|này|đó|khi|từ|đến|tới|theo|do|vì|và|hoặc|hay|cùng|để|nhằm|ra|vào|lên|xuống|lần|thứ|năm|tháng|ngày|số|khóa|nhiệm|không|cũng|nhân|nhiều|thì|mà|nên|như|sau|trước|luôn|trao|tặng|ký|thực)$)\p{Ll}+/ /(?!(của|tại|ở|với|cho|về|trong|trên|dưới|thuộc|đã|đang|sẽ|vừa|mới|được|bị|là|có|các|những|này|đó|khi|từ|đến|tới|theo|do|vì|và|hoặc|hay|cùng|để|nhằm|ra|vào|lên|xuống|lần|thứ|năm|tháng|ngày|số|khóa|nhiệm|không|cũng|nhân|nhiều|thì|mà|nên|như|sau|trước|luôn|trao|tặng|ký|thực)$)\p{Ll}+/? ORG_NAME_WORD? | ORG_NAME_WORD) | ({shape:title, line:inner} | {shape:mixed, line:inner})+ ((ORG_ABBREVIATIONS | /[A-ZĐ][A-ZĐ0-9]{1,9}/) | ORG_NAME_WORD)) ((ORG_ABBREVIATIONS | /[A-ZĐ][A-ZĐ0-9]{1,9}/) | ({shape:title, line:inner} | {shape:mixed, line:inner}) (/(?!(của|tại|ở|với|cho|về|trong|trên|dưới|thuộc|đã|đang|sẽ|vừa|mới|được|bị|là|có|các|những|này|đó|khi|từ|đến|tới|theo|do|vì|và|hoặc|hay|cùng|để|nhằm|ra|vào|lên|xuống|lần|thứ|năm|tháng|ngày|số|khóa|nhiệm|không|cũng|nhân|nhiều|thì|mà|nên|như|sau|trước|luôn|trao|tặng|ký|thực)$)\p{Ll}+/ /(?!(của|tại|ở|với|cho|về|trong|trên|dưới|thuộc|đã|đang|sẽ|vừa|mới|được|bị|là|có|các|những|này|đó|khi|từ|đến|tới|theo|do|vì|và|hoặc|hay|cùng|để|nhằm|ra|vào|lên|xuống|lần|thứ|năm|tháng|ngày|số|khóa|nhiệm|không|cũng|nhân|nhiều|thì|mà|nên|như|sau|trước|luôn|trao|tặng|ký|thực)$)\p{Ll}+/? ORG_NAME_WORD? | ORG_NAME_WORD) | ({shape:title, line:inner} | {shape:mixed, line:inner})+ ((ORG_ABBREVIATIONS | /[A-ZĐ][A-ZĐ0-9]{1,9}/) | ORG_NAME_WORD) | và | - | &){0,5} (và | - | &))? ({shape:title, line:inner} | {shape:mixed, line:inner}) /(?!(của|tại|ở|với|cho|về|trong|trên|dưới|thuộc|đã|đang|sẽ|vừa|mới|được|bị|là|có|các|những|này|đó|khi|từ|đến|tới|theo|do|vì|và|hoặc|hay|cùng|để|nhằm|ra|vào|lên|xuống|lần|thứ|năm|tháng|ngày|số|khóa|nhiệm|không|cũng|nhân|nhiều|thì|mà|nên|như|sau|trước|luôn|trao|tặng|ký|thực)$)\p{Ll}+/ ORG_NAME_WORD? <org_place>? | (((ORG_ABBREVIATIONS | /[A-ZĐ][A-ZĐ0-9]{1,9}/) | ({shape:title, line:inner} | {shape:mixed, line:inner}) (/(?!(của|tại|ở|với|cho|về|trong|trên|dưới|thuộc|đã|đang|sẽ|vừa|mới|được|bị|là|có|các|những|này|đó|khi|từ|đến|tới|theo|do|vì|và|hoặc|hay|cùng|để|nhằm|ra|vào|lên|xuống|lần|thứ|năm|tháng|ngày|số|khóa|nhiệm|không|cũng|nhân|nhiều|thì|mà|nên|như|sau|trước|luôn|trao|tặng|ký|thực)$)\p{Ll}+/ /(?!(của|tại|ở|với|cho|về|trong|trên|dưới|thuộc|đã|đang|sẽ|vừa|mới|được|bị|là|có|các|những|này|đó|khi|từ|đến|tới|theo|do|vì|và|hoặc|hay|cùng|để|nhằm|ra|vào|lên|xuống|lần|thứ|năm|tháng|ngày|số|khóa|nhiệm|không|cũng|nhân|nhiều|thì|mà|nên|như|sau|trước|luôn|trao|tặng|ký|thực)$)\p{Ll}+/? ORG_NAME_WORD? | ORG_NAME_WORD) | ({shape:title, line:inner} | {shape:mixed, line:inner})+ ((ORG_ABBREVIATIONS | /[A-ZĐ][A-ZĐ0-9]{1,9}/) | ORG_NAME_WORD)) ((ORG_ABBREVIATIONS | /[A-ZĐ][A-ZĐ0-9]{1,9}/) | ({shape:title, line:inner} | {shape:mixed, line:inner}) (/(?!(của|tại|ở|với|cho|về|trong|trên|dưới|thuộc|đã|đang|sẽ|vừa|mới|được|bị|là|có|các|những|này|đó|khi|từ|đến|tới|theo|do|vì|và|hoặc|hay|cùng|để|nhằm|ra|vào|lên|xuống|lần|thứ|năm|tháng|ngày|số|khóa|nhiệm|không|cũng|nhân|nhiều|thì|mà|nên|như|sau|trước|luôn|trao|tặng|ký|thực)$)\p{Ll}+/ /(?!(của|tại|ở|với|cho|về|trong|trên|dưới|thuộc|đã|đang|sẽ|vừa|mới|được|bị|là|có|các|những|này|đó|khi|từ|đến|tới|theo|do|vì|và|hoặc|hay|cùng|để|nhằm|ra|vào|lên|xuống|lần|thứ|năm|tháng|ngày|số|khóa|nhiệm|không|cũng|nhân|nhiều|thì|mà|nên|như|sau|trước|luôn|trao|tặng|ký|thực)$)\p{Ll}+/? ORG_NAME_WORD? | ORG_NAME_WORD) | ({shape:title, line:inner} | {shape:mixed, line:inner})+ ((ORG_ABBREVIATIONS | /[A-ZĐ][A-ZĐ0-9]{1,9}/) | ORG_NAME_WORD) | và | - | &){0,6})? <org_place>)
+  not-before  các | cấp | "đại hội" | "đại hội" /[IVXLCDM]+/
+  emit      object(kind: k)
+  example   "«Hội Nhà báo Việt Nam» trao giải" => {"kind": "other"}
+  example   "«Trường Lê Quý Đôn» khai giảng năm học mới" => {"kind": "school"}
+  example   "«Báo Lao động Thủ đô» tổ chức" => {"kind": "press"}
+  example   "Theo «Báo Tuổi Trẻ», giá" => {"kind": "press"}
+  example   "«Viện Vệ sinh dịch tễ Trung ương» đã giải trình tự" => {"kind": "other"}
+  counter   "Hội Lim năm nay thu hút du khách"
+  counter   "dạo bộ trong phố cổ Hội An vào buổi tối"
+  counter   "làm nhiệm vụ tại quần đảo Trường Sa."
+
+# A head that takes a bare administrative level (D3): "LĐLĐ tỉnh", "Liên
+# đoàn Lao động quận", "Ủy ban nhân dân tỉnh".
+rule org_unit.level
+  type      org_unit
+  match     ORG_HEAD_LEVEL=k ORG_LEVEL
+  not-before  các | cấp | "đại hội" | "đại hội" /[IVXLCDM]+/
+  emit      object(kind: k)
+  example   "Quỹ trợ vốn cho CNLĐ nghèo «LĐLĐ tỉnh», hỗ trợ" => {"kind": "union"}
+  example   "Bằng khen của «Ủy ban nhân dân tỉnh» và" => {"kind": "government"}
+  example   "Tháng Công nhân năm nay, «Liên đoàn Lao động quận» sẽ tổ chức" => {"kind": "union"}
+  counter   "các LĐLĐ quận trong Cụm"
+
+# Unique bodies and the committee of the place the text is about (D3, D7).
+rule org_unit.bare
+  type      org_unit
+  priority  5
+  match     ORG_BARE=k
+  not-after   viên
+  emit      object(kind: k)
+  example   "Thủ tướng «Chính phủ» tặng Cờ thi đua" => {"kind": "government"}
+  example   "Đại biểu «Quốc hội», Chủ tịch" => {"kind": "government"}
+  example   "chỉ đạo của «Tỉnh ủy», Tổng LĐLĐ" => {"kind": "party"}
+  example   "(đạt 107,3% kế hoạch «Tổng Liên đoàn» giao)" => {"kind": "union"}
+  counter   "Vũ Mạnh Sơn, Tỉnh ủy viên, Đại biểu"
+  example   "«Bộ Chính trị» đã ban hành kết luận" => {"kind": "party"}
+  example   "«Viện Kiểm sát nhân dân tối cao» đã ban hành cáo trạng" => {"kind": "government"}
+  counter   "các tổ chức phi chính phủ"
+
+# "Đảng" (the Communist Party of Vietnam) as a noun phrase of its own (D7):
+# "giới thiệu cho Đảng", "kết nạp vào Đảng", "xây dựng Đảng". Not in "cấp ủy
+# Đảng", "Đại hội Đảng các cấp", "Đảng bộ", "Đảng ủy", "đảng viên", nor in
+# lower case ("kết nạp đảng").
+rule org_unit.party
+  type      org_unit
+  match     !Đảng
+  not-before  "cấp ủy" | "đại hội" | "cơ sở" | "tổ chức"
+  not-after   bộ | ủy | viên | đoàn | phí | kỳ | "các cấp" | "cộng sản" | {shape:title}
+  emit      object(kind: "party")
+  example   "giới thiệu cho «Đảng» xét kết nạp" => {"kind": "party"}
+  example   "được kết nạp vào «Đảng» (đạt" => {"kind": "party"}
+  example   "chủ trương của «Đảng», chính sách" => {"kind": "party"}
+  counter   "Nghị quyết Đại hội Đảng các cấp"
+  counter   "tham mưu cấp ủy Đảng, đồng thời"
+  counter   "được kết nạp đảng khi"
+  counter   "Đảng bộ tỉnh"
+
+# A unit alone.
+rule organization.unit
+  type      organization
+  match     (<org_unit>=u)=t
+  emit      organization(name: t, kind: u)
+  example   "«LĐLĐ TP Móng Cái»: Nhiều hoạt động" => {"name": "Liên đoàn Lao động thành phố Móng Cái", "kind": "union"}
+  example   "«Tổng LĐLĐ Việt Nam» tặng Bằng khen" => {"name": "Tổng Liên đoàn Lao động Việt Nam", "kind": "union"}
+  example   "Lễ ra mắt «CĐCS Công ty TNHH TM Xây dựng Thiên Phú», thành phố Lạng Sơn" => {"name": "Công đoàn cơ sở Công ty Trách nhiệm hữu hạn Thương mại Xây dựng Thiên Phú", "kind": "union"}
+  example   "«LĐLĐ TP» trao Mái ấm" => {"name": "Liên đoàn Lao động thành phố", "kind": "union"}
+  counter   "LĐLĐ các quận, huyện đã hoàn thành"
+  counter   "Chủ tịch Hồ Chí Minh luôn dành tình cảm"
+
+# An organ or sub-unit and its parent (D4): "Ban Thường vụ LĐLĐ tỉnh Thanh
+# Hóa", "Thường trực LĐLĐ Thành phố", "Ban Dân vận Tỉnh ủy Sơn La", "Văn
+# phòng Chính phủ". The kind is the parent's.
+rule organization.organ
+  type      organization
+  match     ((ORG_ORGAN | ORG_ORGAN_TITLE) <org_unit>=u)=t
+  emit      organization(name: t, kind: u)
+  example   "«Ban Thường vụ LĐLĐ tỉnh Thanh Hóa» xác định" => {"name": "Ban Thường vụ Liên đoàn Lao động tỉnh Thanh Hóa", "kind": "union"}
+  example   "nhấn mạnh: «Thường trực LĐLĐ Thành phố» ghi nhận" => {"name": "Thường trực Liên đoàn Lao động Thành phố", "kind": "union"}
+  example   "với «Ban Thường vụ Tỉnh ủy Thanh Hóa»." => {"name": "Ban Thường vụ Tỉnh ủy Thanh Hóa", "kind": "party"}
+  example   "của «Ban Chấp hành Trung ương Đảng», Pháp luật" => {"name": "Ban Chấp hành Trung ương Đảng", "kind": "party"}
+  counter   "Hội nghị Ban Chấp hành khóa XVIII"
+  counter   "chương trình công tác trọng tâm của Ban Thường vụ năm 2017"
+
+# An organ of the Party's Central Committee (or the central level of another
+# body), written with "Trung ương" and no parent: "Ban Dân vận Trung ương",
+# "Ban Tuyên giáo Trung ương", "Ủy ban Kiểm tra Trung ương".
+rule organization.central
+  type      organization
+  match     (ORG_ORGAN=o (!"Trung ương" | !"TRUNG ƯƠNG" | !TW | !TƯ))=t
+  emit      organization(name: t, kind: o)
+  example   "Nên xem | «Ban Dân vận Trung ương» làm việc" => {"name": "Ban Dân vận Trung ương", "kind": "party"}
+  example   "«Ủy ban Kiểm tra Trung ương» đề nghị" => {"name": "Ủy ban Kiểm tra Trung ương", "kind": "party"}
+  counter   "cán bộ trung ương và địa phương"
+
+# Emulation clusters of a union (D4, D13, D25): "Cụm thi đua số 1", with its
+# parent ("Cụm thi đua số 6 LĐLĐ thành phố Hà Nội"), "Cụm 1", "Cụm thi đua
+# các tỉnh Bắc Trung bộ". The bare "trong Cụm" is not one.
+lexicon ORG_REGION
+  "bắc trung bộ"
+  "nam trung bộ"
+  "duyên hải nam trung bộ"
+  "miền trung"
+  "tây nguyên"
+  "đông nam bộ"
+  "tây nam bộ"
+  "đồng bằng sông cửu long"
+  "đồng bằng sông hồng"
+  "trung du và miền núi phía bắc"
+  "miền núi phía bắc"
+  "tây bắc"
+  "đông bắc"
+  "tây bắc bộ"
+  "đông bắc bộ"
+
+rule organization.cluster
+  type      organization
+  match     ("cụm thi đua" số {kind:number} <org_unit>? | !Cụm {kind:number} | "cụm thi đua" các (tỉnh | "tỉnh ," thành | "tỉnh , thành phố") ORG_REGION)=t
+  not-after   ^/ | ^-
+  emit      organization(name: t, kind: "union")
+  example   "«Cụm thi đua số 1 LĐLĐ thành phố Hà Nội»: Nhiều hoạt động" => {"name": "Cụm thi đua số 1 Liên đoàn Lao động thành phố Hà Nội", "kind": "union"}
+  example   "Đại hội Công đoàn của «Cụm thi đua số 1»;" => {"name": "Cụm thi đua số 1", "kind": "union"}
+  example   "LĐLĐ các quận trong «Cụm 1» và" => {"name": "Cụm 1", "kind": "union"}
+  example   "được «Cụm thi đua các tỉnh Bắc Trung bộ» tôn vinh" => {"name": "Cụm thi đua các tỉnh Bắc Trung bộ", "kind": "union"}
+  counter   "các đơn vị trong Cụm đều hoàn thành"
 
 """#),
         ("quantity.rules", #"""

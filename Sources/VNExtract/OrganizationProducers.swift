@@ -22,8 +22,7 @@ public enum OrganizationProducers {
     /// The lexicon file the expansions come from, relative to rules/.
     static let abbreviationsPath = "lexicons/org_abbreviations.txt"
 
-    /// Abbreviation → expansion, from the built-in ORG_ABBREVIATIONS lexicon (empty while
-    /// the built-in rules hold none: the organization rules are on the `orgs` branch).
+    /// Abbreviation → expansion, from the built-in ORG_ABBREVIATIONS lexicon.
     static let abbreviations: [String: String] = {
         guard let file = BuiltinRules.files.first(where: { $0.path == abbreviationsPath }),
               let lexicon = try? LexiconFileParser.parse(file.contents, path: file.path) else { return [:] }
