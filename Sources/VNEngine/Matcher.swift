@@ -66,47 +66,71 @@ struct MatchDocument {
 /// item costs one hash lookup per token after the first time a word is seen
 /// (Swift's `Regex` is far too slow to run on every token). The word list is
 /// dropped when it grows past `capacity`, bounding memory on huge batches.
+/// Within a document each (token, regex) answer is kept in a flat table, so
+/// a token tried again (by another rule, or another path of the same rule)
+/// costs one read.
 final class RegexCache {
     private var words = Vocabulary()
-    /// Per regex, per word id: 0 not tried yet, 1 no match, 2 match.
-    private var results: [[UInt8]]
+    /// Per word id, per regex (`id * regexCount + regex`): 0 not tried yet, 1 no match, 2 match.
+    private var wordResults: [UInt8] = []
     private let regexes: [Regex<AnyRegexOutput>]
+    private let regexCount: Int
     private let capacity: Int
+    /// Per token of the current document, per regex (`token * regexCount + regex`): 0 not known yet, 1 no, 2 yes.
+    private var tokenResults = UnsafeMutablePointer<UInt8>.allocate(capacity: 1)
+    private var tokenResultsCapacity = 1
+    /// Word ids of the current document's tokens in `words` (-1: not looked up yet).
+    private var tokenWordIDs: [Int32] = []
 
     init(regexes: [Regex<AnyRegexOutput>], capacity: Int = 200_000) {
         self.regexes = regexes
+        regexCount = max(regexes.count, 1)
         self.capacity = capacity
-        results = Array(repeating: [], count: regexes.count)
     }
 
-    /// Word ids of the current document's tokens in `words` (-1: not looked up yet).
-    private var tokenWordIDs: [Int32] = []
+    deinit { tokenResults.deallocate() }
 
     /// Starts a new document of `tokenCount` tokens.
     func begin(tokenCount: Int) {
         if words.count >= capacity {
             words = Vocabulary()
-            results = Array(repeating: [], count: regexes.count)
+            wordResults = []
         }
         tokenWordIDs.removeAll(keepingCapacity: true)
         tokenWordIDs.append(contentsOf: repeatElement(-1, count: tokenCount))
+        let needed = max(tokenCount * regexCount, 1)
+        if needed > tokenResultsCapacity {
+            tokenResults.deallocate()
+            tokenResults = .allocate(capacity: needed)
+            tokenResultsCapacity = needed
+        }
+        tokenResults.initialize(repeating: 0, count: needed)
     }
 
     /// Whether regex `index` matches the whole of token `token`'s normalized text `units`.
+    @inline(__always)
     func matches(_ index: Int, token: Int, _ units: ArraySlice<UInt16>) -> Bool {
+        let known = tokenResults[token * regexCount + index]
+        if known != 0 { return known == 2 }
+        return lookUp(index, token: token, units)
+    }
+
+    private func lookUp(_ index: Int, token: Int, _ units: ArraySlice<UInt16>) -> Bool {
         var id = Int(tokenWordIDs[token])
         if id < 0 {
             id = Int(words.intern(units))
             tokenWordIDs[token] = Int32(id)
         }
-        if results[index].count <= id {
-            results[index].append(contentsOf: repeatElement(0, count: id + 1 - results[index].count))
+        let slot = id * regexCount + index
+        if wordResults.count <= slot {
+            wordResults.append(contentsOf: repeatElement(0, count: (id + 1) * regexCount - wordResults.count))
         }
-        if results[index][id] == 0 {
+        if wordResults[slot] == 0 {
             let text = String(decoding: units, as: UTF16.self)
-            results[index][id] = (try? regexes[index].wholeMatch(in: text)) != nil ? 2 : 1
+            wordResults[slot] = (try? regexes[index].wholeMatch(in: text)) != nil ? 2 : 1
         }
-        return results[index][id] == 2
+        tokenResults[token * regexCount + index] = wordResults[slot]
+        return wordResults[slot] == 2
     }
 }
 

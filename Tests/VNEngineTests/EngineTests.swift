@@ -135,6 +135,27 @@ private func extract(_ text: String, _ ruleSet: RuleSet, types: Set<String>? = n
         #expect(try extract("đồng", try compile([plain])).map(\.value) == [.string("VND")])
     }
 
+    @Test func regexAnswersAreKeptPerTokenAndPerWordAcrossDocuments() throws {
+        // Two rules try the same tokens; one extractor runs over several documents,
+        // so answers come from the per-token table, then from the per-word cache.
+        let upper = PatternNode.regex("[A-Z]{2,}", at: here)
+        let digits = PatternNode.regex("[0-9]+", at: here)
+        let rules = try compile([
+            rule("r.upper_x", "r", .sequence([upper, word("x")]), emit: .literal(.string("ux"))),
+            rule("r.a_upper", "r", .sequence([word("a"), upper]), emit: .literal(.string("au"))),
+            rule("r.digits_upper", "r", .sequence([digits, upper]), emit: .literal(.string("du"))),
+        ])
+        let extractor = try Extractor(ruleSet: rules, outputTypes: ["r"])
+        let texts = ["ABC x a ABC 12 ABC", "Abc x a DEF 7 de", "a ABC x a B 12 ABC", "ABC x a ABC 12 ABC"]
+        let found = try texts.map { try extractor.extract($0).entities.map { "\($0.text)=\($0.value)" } }
+        #expect(found == [
+            ["ABC x=\"ux\"", "a ABC=\"au\"", "12 ABC=\"du\""],
+            ["a DEF=\"au\""],
+            ["a ABC=\"au\"", "12 ABC=\"du\""],
+            ["ABC x=\"ux\"", "a ABC=\"au\"", "12 ABC=\"du\""],
+        ])
+    }
+
     @Test func lineAttributeTellsTheFirstTokenOfALine() throws {
         let title = PatternNode.attributes([TokenAttributeTest(name: "shape", value: "title", location: here),
                                             TokenAttributeTest(name: "line", value: "inner", location: here)])
