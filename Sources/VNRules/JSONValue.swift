@@ -36,11 +36,16 @@ public indirect enum JSONValue: Sendable, Hashable, CustomStringConvertible {
         "date", "time", "start", "end", "inferred_year", "name", "kind",
     ]
 
-    /// An object's keys in output order.
+    /// Each well-known key's place in ``keyOrder``.
+    private static let keyRanks: [String: Int] = Dictionary(uniqueKeysWithValues: keyOrder.enumerated().map { ($1, $0) })
+
+    /// An object's keys in output order. (Runs for every entity written: one
+    /// lookup per key of the object, not one per well-known key.)
     public static func orderedKeys(_ fields: [String: JSONValue]) -> [String] {
-        let known = keyOrder.filter { fields[$0] != nil }
-        let rest = fields.keys.filter { !keyOrder.contains($0) }.sorted()
-        return known + rest
+        if fields.count < 2 { return Array(fields.keys) }
+        var ranked = fields.keys.map { (rank: keyRanks[$0] ?? keyOrder.count, key: $0) }
+        ranked.sort { $0.rank != $1.rank ? $0.rank < $1.rank : $0.key < $1.key }
+        return ranked.map(\.key)
     }
 
     /// A number as JSON: integral values without a fraction ("5500000000"), others shortest.

@@ -123,3 +123,15 @@ private func examples(_ lines: String...) throws -> [RuleExample] {
         #expect(lexicon.entries.map(\.phrase) == ["Đô La Mỹ", "ĐỒNG"])
     }
 }
+
+@Suite struct JSONValueKeyOrderTests {
+    @Test func wellKnownKeysFirstInTheirOrderThenTheRestAlphabetically() {
+        let value: [String: JSONValue] = ["zeta": .null, "kind": .null, "currency": .null, "alpha": .null, "amount": .null, "name": .null]
+        #expect(JSONValue.orderedKeys(value) == ["amount", "currency", "name", "kind", "alpha", "zeta"])
+        #expect(JSONValue.orderedKeys(["kind": .null, "name": .null]) == ["name", "kind"])
+        #expect(JSONValue.orderedKeys(["b": .null, "a": .null]) == ["a", "b"])
+        #expect(JSONValue.orderedKeys(["x": .null]) == ["x"])
+        #expect(JSONValue.orderedKeys([:]) == [])
+        #expect(JSONValue.object(["unit": .string("người"), "amount": .number(3)]).description == #"{"amount": 3, "unit": "người"}"#)
+    }
+}
