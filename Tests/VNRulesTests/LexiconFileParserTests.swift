@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import VNRules
 
@@ -86,5 +87,67 @@ private func lexiconDiagnostics(_ source: String, path: String = "rules/lexicons
     @Test func everyBadLineIsReported() {
         let found = lexiconDiagnostics("a\t\"x\nb\t1\nc\t[1]\n")
         #expect(found.map(\.location.line) == [1, 3])
+    }
+}
+
+/// The result of parsing `source` as a lexicon file, comparable: the declaration or the diagnostics' text.
+private func outcome(_ parse: (String, String) throws(RuleDiagnostics) -> LexiconDeclaration, _ source: String,
+                     path: String) -> String {
+    do throws(RuleDiagnostics) {
+        let lexicon = try parse(source, path)
+        return "\(lexicon.name) \(lexicon.matchMode) \(lexicon.location) "
+            + lexicon.entries.map { "[\($0.phrase)|\($0.value.map(\.description) ?? "nil")|\($0.location)]" }.joined()
+    } catch {
+        return "error: \(error)"
+    }
+}
+
+/// The built-in lexicon files: rules/lexicons/*.txt, three levels up from this file.
+private let builtinLexicons: [(path: String, source: String)] = {
+    let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("rules/lexicons")
+    let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+    return names.filter { $0.hasSuffix(".txt") }.sorted().compactMap { name in
+        let path = folder.appendingPathComponent(name).path
+        return (try? String(contentsOfFile: path, encoding: .utf8)).map { ("lexicons/" + name, $0) }
+    }
+}()
+
+@Suite struct PlainLexiconShortcutTests {
+    @Test func builtinLexiconsTakeTheShortcutAndGiveTheSameDeclarations() {
+        #expect(builtinLexicons.count >= 5)
+        for (path, source) in builtinLexicons {
+            #expect(PlainLexiconFile.parse(source, path: path) != nil, "\(path) does not take the shortcut")
+            #expect(outcome(LexiconFileParser.parse, source, path: path) == outcome(LexiconFileParser.parseCharacters, source, path: path))
+        }
+    }
+
+    @Test(arguments: [
+        "a\n", "  a\n", "\ta\n", "a\tb\n", "a b\t c  d \n", "a#b\n", "a # c\n", "a\t# c\n", "a\tb # c\n", "a\t#\n",
+        "@match key\nđồng\tVND\n", "@match  exact # c\nX\n", "a\n@match key\n", "@matchkey\na\n", "@ a\n", "@1\n",
+        "@match lower x\na\n", "x\t\"quoted # value\"\n", "x\t{\"a\": 1}\n", "x\t[1]\n", "x\t5,5\n", "x\t-2\n", "x\t1e3\n",
+        "x\ttrue\n", "x\tnull\n", "x\t12abc\n", "\"đô la\"\tUSD\n", "# only a comment\n", "\n\n", "", "a\r\nb\n", "\u{FEFF}a\n",
+        "a\u{A0}b\n", "e\u{301} x\n", "x \u{301}y\n", "a\u{200B}\n", "🇻🇳\tVN\n", "tỷ\t1000000000\n", "a\n  \n\t\n  # x\nb\t c \n",
+        "a\u{0}\n", "ÀÁÂ ấ\tđ – “x”\n", "x\t\ty\n", "  \tx\n", "a\t@b\n", "-\t-\n", "a\u{2028}b\n",
+    ])
+    func craftedFilesGiveWhatTheGeneralParserGives(_ source: String) {
+        let path = "rules/lexicons/t.txt"
+        #expect(outcome(LexiconFileParser.parse, source, path: path) == outcome(LexiconFileParser.parseCharacters, source, path: path))
+    }
+
+    @Test func randomPlainFilesGiveWhatTheGeneralParserGives() {
+        let pieces = ["a", "đồng", "Tỷ", "đô la", " ", " ", "  ", "\t", "\t", "\n", "\n", "\n", "#", "@match ", "key", "exact",
+                      "5", "-1", "2.5", "\"", "{", "true", "x y", "–", "“", "\u{301}", "\u{A0}"]
+        var state: UInt64 = 42
+        for n in 0..<400 {
+            var source = ""
+            for _ in 0..<(n % 40 + 1) {
+                state = state &* 6364136223846793005 &+ 1442695040888963407
+                source += pieces[Int(state >> 33) % pieces.count]
+            }
+            let path = "lexicons/r.txt"
+            #expect(outcome(LexiconFileParser.parse, source, path: path) == outcome(LexiconFileParser.parseCharacters, source, path: path),
+                    "\(source.debugDescription)")
+        }
     }
 }
