@@ -257,6 +257,8 @@ private struct RuleCompiler {
     var lexiconIndex: [String: Int] = [:]
     var regexes: [Regex<AnyRegexOutput>] = []
     var regexIndex: [String: Int] = [:]
+    /// Word ids of rule literals already compiled, per mode.
+    var literalIDs: [LiteralMode: [String: [Int32]]] = [:]
     var typeNames: [String] = []
     var rules: [CompiledRule] = []
     var stages: [Stage] = []
@@ -300,8 +302,9 @@ private struct RuleCompiler {
         }
         var lexicon = CompiledLexicon(name: declaration.name, mode: declaration.matchMode, location: declaration.location)
         let mode = LiteralMode(declaration.matchMode)
-        for entry in declaration.entries {
-            let ids = wordIDs(entry.phrase, mode: mode)
+        let phraseWords = PhraseWords.words(of: declaration.entries.map(\.phrase), normalizer: normalizer, tokenizer: tokenizer)
+        for (entry, words) in zip(declaration.entries, phraseWords) {
+            let ids = wordIDs(words, mode: mode)
             guard !ids.isEmpty else {
                 diagnostics.append(RuleDiagnostic("expected a phrase with at least one word, found '\(entry.phrase)'", at: entry.location))
                 continue
@@ -312,20 +315,27 @@ private struct RuleCompiler {
         lexicons.append(lexicon)
     }
 
-    /// The ids of a phrase's tokens in `mode`'s vocabulary (interning new words).
+    /// The ids of a phrase's tokens in `mode`'s vocabulary (interning new words). Remembered:
+    /// a literal inside a repetition is compiled once per copy.
     private mutating func wordIDs(_ phrase: String, mode: LiteralMode) -> [Int32] {
-        guard let tokenized = try? tokenizer.tokenize(normalizer.normalize(phrase)) else { return [] }
-        var buffer: [UInt16] = []
-        return tokenized.tokens.map { token in
+        if let known = literalIDs[mode]?[phrase] { return known }
+        let ids = wordIDs(PhraseWords.words(of: [phrase], normalizer: normalizer, tokenizer: tokenizer)[0], mode: mode)
+        literalIDs[mode, default: [:]][phrase] = ids
+        return ids
+    }
+
+    /// The ids of a phrase's words (see ``PhraseWords``) in `mode`'s vocabulary (interning new words).
+    private mutating func wordIDs(_ words: [PhraseWords.Word], mode: LiteralMode) -> [Int32] {
+        words.map { word in
             if mode == .exact {
                 // Keep the lower vocabulary a filter for exact lookups (see MatchDocument).
-                buffer.removeAll(keepingCapacity: true)
-                TokenUnits.append(token, of: tokenized, mode: .lower, to: &buffer)
-                _ = vocabularies[.lower]!.intern(buffer)
+                _ = vocabularies[.lower]!.intern(word.lower)
             }
-            buffer.removeAll(keepingCapacity: true)
-            TokenUnits.append(token, of: tokenized, mode: mode, to: &buffer)
-            return vocabularies[mode]!.intern(buffer)
+            switch mode {
+            case .lower: return vocabularies[.lower]!.intern(word.lower)
+            case .key: return vocabularies[.key]!.intern(word.key)
+            case .exact: return vocabularies[.exact]!.intern(word.exact)
+            }
         }
     }
 
@@ -638,6 +648,54 @@ extension LiteralMode {
         case .key: self = .key
         case .exact: self = .exact
         }
+    }
+}
+
+/// The words of rule and lexicon phrases, as documents have them: normalized
+/// and tokenized by the same code, in the units each literal mode compares.
+enum PhraseWords {
+    /// One token of a phrase in each literal mode's units.
+    struct Word: Equatable {
+        let lower: [UInt16]
+        let key: [UInt16]
+        let exact: [UInt16]
+    }
+
+    /// Each phrase's words. The phrases are normalized and tokenized together,
+    /// one per line of a single text (start-up cost is per call, not per
+    /// word): no normalization step and no token crosses a line break, so each
+    /// phrase gets the words it gets alone. A phrase with a line break in it,
+    /// or a text that cannot be tokenized, is done alone.
+    static func words(of phrases: [String], normalizer: Normalizer, tokenizer: Tokenizer) -> [[Word]] {
+        guard phrases.count > 1, !phrases.contains(where: { $0.unicodeScalars.contains { $0 == "\n" || $0 == "\r" || $0 == "\u{FEFF}" } }),
+              let tokenized = try? tokenizer.tokenize(normalizer.normalize(phrases.joined(separator: "\n"))) else {
+            return phrases.map { phrase in
+                guard let tokenized = try? tokenizer.tokenize(normalizer.normalize(phrase)) else { return [] }
+                return tokenized.tokens.map { word($0, of: tokenized) }
+            }
+        }
+        // Where each phrase starts in the joined text (UTF-16 offsets, as tokens' original ranges).
+        var starts: [Int] = []
+        var offset = 0
+        for phrase in phrases {
+            starts.append(offset)
+            offset += phrase.utf16.count + 1
+        }
+        var result = [[Word]](repeating: [], count: phrases.count)
+        var phrase = 0
+        for token in tokenized.tokens {
+            while phrase + 1 < starts.count, starts[phrase + 1] <= token.originalRange.lowerBound { phrase += 1 }
+            result[phrase].append(word(token, of: tokenized))
+        }
+        return result
+    }
+
+    private static func word(_ token: Token, of text: TokenizedText) -> Word {
+        var lower: [UInt16] = [], key: [UInt16] = [], exact: [UInt16] = []
+        TokenUnits.append(token, of: text, mode: .lower, to: &lower)
+        TokenUnits.append(token, of: text, mode: .key, to: &key)
+        TokenUnits.append(token, of: text, mode: .exact, to: &exact)
+        return Word(lower: lower, key: key, exact: exact)
     }
 }
 

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import VNEngine
 import VNRules
@@ -339,5 +340,35 @@ private func extract(_ text: String, _ ruleSet: RuleSet, types: Set<String>? = n
     @Test func badRegexIsReported() {
         #expect(diagnostics([rule("a.re", "a", .regex("[0-9", at: here), emit: .literal(.null))])
             .first?.contains("invalid regular expression") == true)
+    }
+}
+
+@Suite struct PhraseWordsTests {
+    /// Each phrase tokenized alone, as rule literals are.
+    private func alone(_ phrases: [String], _ normalizer: Normalizer, _ tokenizer: Tokenizer) -> [[PhraseWords.Word]] {
+        phrases.map { PhraseWords.words(of: [$0], normalizer: normalizer, tokenizer: tokenizer)[0] }
+    }
+
+    @Test func phrasesTokenizedTogetherGetTheWordsTheyGetAlone() throws {
+        let normalizer = Normalizer(), tokenizer = try Tokenizer()
+        let phrases = ["đô la Mỹ", "TP.HCM", "tp .", "GD&ĐT", "LĐ-TB&XH", "hoá", "Thuỷ lợi", "…", "a . . b", "Covid-19",
+                       "28/05", "5,5", "", "x", "T.Ư", "«a»", "U23", "ÐẠI HỌC", "đồng", "1.332", "Hà Nội", "ủy ban"]
+        let together = PhraseWords.words(of: phrases, normalizer: normalizer, tokenizer: tokenizer)
+        #expect(together == alone(phrases, normalizer, tokenizer))
+        #expect(together[0].count == 3 && together[12].isEmpty)
+        #expect(together[5] == [PhraseWords.Word(lower: Array("hóa".utf16), key: Array("hoa".utf16), exact: Array("hóa".utf16))])
+    }
+
+    @Test func builtinLexiconPhrasesGetTheWordsTheyGetAlone() throws {
+        let normalizer = Normalizer(), tokenizer = try Tokenizer()
+        let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("rules/lexicons")
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".txt") }
+        #expect(names.count >= 5)
+        for name in names {
+            let source = try String(contentsOfFile: folder.appendingPathComponent(name).path, encoding: .utf8)
+            let phrases = try LexiconFileParser.parse(source, path: name).entries.map(\.phrase)
+            #expect(PhraseWords.words(of: phrases, normalizer: normalizer, tokenizer: tokenizer) == alone(phrases, normalizer, tokenizer), "\(name)")
+        }
     }
 }
