@@ -485,9 +485,17 @@ struct PatternRunner {
             let token = document.text.tokens[k]
             return (kind == nil || token.kind == kind!) && (shape == nil || token.shape == shape!)
                 && (lineStart == nil || document.lineStarts[k] == lineStart!)
+        case .attributesExcluding(let kind, let shape, let lineStart, let excluded):
+            return passes(.attributes(kind: kind, shape: shape, lineStart: lineStart), k) && !isOneWordEntry(Int(excluded), k)
         case .regex(let index):
             return regexCache.matches(index, token: k, document.text.text.units[document.text.tokens[k].range])
         }
+    }
+
+    /// Whether token `k` is, by itself, an entry of lexicon `index`.
+    private func isOneWordEntry(_ index: Int, _ k: Int) -> Bool {
+        guard let word = document.id(k, ruleSet.lexiconModes[index]) else { return false }
+        return ruleSet.lexiconOneWordEntries[ruleSet.lexiconFirstNodeBase[index] + Int(word)]
     }
 
     /// The value capture `capture` holds: a lexicon entry's value, a span's value,

@@ -162,6 +162,8 @@ public final class RuleSet: @unchecked Sendable {
     /// lexicon i's entry for word w is at `lexiconFirstNodeBase[i] + w`.
     let lexiconFirstNodes: [Int32]
     let lexiconFirstNodeBase: [Int]
+    /// Whether the word is, by itself, an entry (same indexing as `lexiconFirstNodes`).
+    let lexiconOneWordEntries: [Bool]
     /// All rules' pattern programs in one segment (jump targets and word
     /// offsets relocated), where rule r starts at `ruleEntries[r]`.
     let ruleCode: [Instruction]
@@ -201,13 +203,15 @@ public final class RuleSet: @unchecked Sendable {
         let vocabularies = compiler.vocabularies
         lexiconModes = compiler.lexicons.map { LiteralMode($0.mode) }
         tries = compiler.lexicons.map { $0.trie.compiled(vocabularySize: vocabularies[LiteralMode($0.mode)]!.count) }
-        var firstNodes: [Int32] = [], bases: [Int] = []
+        var firstNodes: [Int32] = [], bases: [Int] = [], oneWordEntries: [Bool] = []
         for trie in tries {
             bases.append(firstNodes.count)
             firstNodes += trie.firstNodes
+            oneWordEntries += trie.firstNodes.map { $0 >= 0 && trie.valueIndex($0) >= 0 }
         }
         lexiconFirstNodes = firstNodes
         lexiconFirstNodeBase = bases
+        lexiconOneWordEntries = oneWordEntries
         // Every rule's program in one code segment, so the matcher reaches any
         // rule's instructions through one buffer.
         var code: [Instruction] = [], pool: [Int32] = [], entries: [Int] = []
@@ -420,11 +424,20 @@ private struct RuleCompiler {
             var kind: TokenKind?
             var shape: TokenShape?
             var lineStart: Bool?
+            var excluded: Int32 = -1
             for test in tests {
                 switch test.name {
                 case "kind": kind = TokenKind(rawValue: test.value)
                 case "shape": shape = TokenShape(rawValue: test.value)
                 case "line": lineStart = test.value == "start" ? true : test.value == "inner" ? false : nil
+                case "not":
+                    guard let index = lexiconIndex[test.value] else {
+                        diagnostics.append(RuleDiagnostic("unknown lexicon '\(test.value)' after 'not:'; expected one of \(lexiconIndex.keys.sorted().joined(separator: ", "))",
+                                                          at: test.location))
+                        continue
+                    }
+                    excluded = Int32(index)
+                    continue
                 default: break
                 }
                 if (test.name == "kind" && kind == nil) || (test.name == "shape" && shape == nil) || (test.name == "line" && lineStart == nil)
@@ -432,7 +445,8 @@ private struct RuleCompiler {
                     diagnostics.append(RuleDiagnostic("unknown token attribute \(test.name):\(test.value)", at: test.location))
                 }
             }
-            code.append(.token(.attributes(kind: kind, shape: shape, lineStart: lineStart)))
+            code.append(.token(excluded < 0 ? .attributes(kind: kind, shape: shape, lineStart: lineStart)
+                : .attributesExcluding(kind: kind, shape: shape, lineStart: lineStart, excluded: excluded)))
         case .any:
             code.append(.token(.any))
         case .lexicon(let name, let location):

@@ -247,7 +247,7 @@ struct PatternLexer {
         }
     }
 
-    /// The inside of `{kind:number, shape:upper}`; `close` is the index of `}`.
+    /// The inside of `{kind:number, shape:upper}` or `{shape:lower, not:STOP}`; `close` is the index of `}`.
     private static func attributes(_ cursor: inout LineCursor, close: Int) throws(RuleDiagnostic) -> [TokenAttributeTest] {
         var tests: [TokenAttributeTest] = []
         while true {
@@ -263,13 +263,14 @@ struct PatternLexer {
     private static func attribute(_ cursor: inout LineCursor, after earlier: [TokenAttributeTest]) throws(RuleDiagnostic) -> TokenAttributeTest {
         let start = cursor.index
         let name = cursor.read(while: isAttributeCharacter)
-        guard !name.isEmpty else { throw cursor.error(expected: "an attribute (kind, shape or line)") }
+        guard !name.isEmpty else { throw cursor.error(expected: "an attribute (kind, shape, line or not)") }
         let legal: [String]
         switch name {
         case "kind": legal = kinds
         case "shape": legal = shapes
         case "line": legal = lines
-        default: throw RuleDiagnostic("expected an attribute kind, shape or line, found \(SourceText.quoted(name))", at: cursor.location(start))
+        case "not": legal = []
+        default: throw RuleDiagnostic("expected an attribute kind, shape, line or not, found \(SourceText.quoted(name))", at: cursor.location(start))
         }
         if earlier.contains(where: { $0.name == name }) {
             throw RuleDiagnostic("expected each attribute once, found '\(name)' again", at: cursor.location(start))
@@ -280,6 +281,15 @@ struct PatternLexer {
         cursor.skipSpaces()
         let valueStart = cursor.index
         let value = cursor.read(while: isAttributeCharacter)
+        if name == "not" {
+            // `not:NAME`: the token is no one-word entry of lexicon NAME.
+            guard RuleNames.isLexiconName(value) else {
+                let found = value.isEmpty ? cursor.found() : SourceText.quoted(value)
+                throw RuleDiagnostic("expected a lexicon name like STOP_WORDS ([A-Z][A-Z0-9_]*) after 'not:', found \(found)",
+                                     at: cursor.location(valueStart))
+            }
+            return TokenAttributeTest(name: name, value: value, location: cursor.location(start))
+        }
         guard legal.contains(value) else {
             let found = value.isEmpty ? cursor.found() : SourceText.quoted(value)
             throw RuleDiagnostic("expected a \(name) (one of \(legal.joined(separator: ", "))), found \(found)", at: cursor.location(valueStart))

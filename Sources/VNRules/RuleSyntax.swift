@@ -126,9 +126,9 @@ public enum LiteralMode: String, Sendable, Hashable {
 
 /// A token attribute test inside `{...}`: `kind:number`, `shape:upper`.
 public struct TokenAttributeTest: Sendable, Hashable {
-    /// `kind` or `shape`.
+    /// `kind`, `shape`, `line` or `not`.
     public var name: String
-    /// Its required value.
+    /// Its required value (for `not`, the name of a lexicon whose one-word entries the token is not).
     public var value: String
     /// Where the attribute was written.
     public var location: RuleSourceLocation

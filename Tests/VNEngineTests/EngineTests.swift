@@ -157,6 +157,15 @@ private func extract(_ text: String, _ ruleSet: RuleSet, types: Set<String>? = n
         ])
     }
 
+    @Test func notAttributeExcludesOneWordEntriesOfALexicon() throws {
+        // {shape:lower, not:CURRENCY}: a lower-case word that is not "đồng" by itself
+        // ("đô", the first word of "đô la", is not an entry by itself).
+        let free = PatternNode.attributes([TokenAttributeTest(name: "shape", value: "lower", location: here),
+                                           TokenAttributeTest(name: "not", value: "CURRENCY", location: here)])
+        let rules = try compile([rule("f.free", "f", .sequence([word("x"), free]), emit: .literal(.string("f")))])
+        #expect(try extract("x đồng x tiền x Đồng x đô la x Tiền", rules).map(\.text) == ["x tiền", "x đô"])
+    }
+
     @Test func lineAttributeTellsTheFirstTokenOfALine() throws {
         let title = PatternNode.attributes([TokenAttributeTest(name: "shape", value: "title", location: here),
                                             TokenAttributeTest(name: "line", value: "inner", location: here)])
@@ -307,12 +316,14 @@ private func extract(_ text: String, _ ruleSet: RuleSet, types: Set<String>? = n
             rule("a.span", "a", span("nothing"), emit: .literal(.null)),
             rule("a.producer", "a", word("x"), emit: call("nope", [])),
             rule("a.capture", "a", word("x"), emit: ref("missing")),
+            rule("a.not", "a", .attributes([TokenAttributeTest(name: "not", value: "NONE", location: here)]), emit: .literal(.null)),
         ])
-        #expect(messages.count == 4)
+        #expect(messages.count == 5)
         #expect(messages[0].contains("unknown lexicon 'NOPE'"))
         #expect(messages[1].contains("no rule produces type 'nothing'"))
         #expect(messages[2].contains("unknown producer 'nope'"))
         #expect(messages[3].contains("unknown capture 'missing'"))
+        #expect(messages[4].contains("unknown lexicon 'NONE' after 'not:'"))
     }
 
     @Test func emptyPatternsDuplicatesAndCyclesAreReported() {

@@ -50,6 +50,10 @@ import Testing
         for shape in ["lower", "title", "upper", "mixed", "digits", "none"] {
             #expect(try pattern("{shape:\(shape)}") == .attributes([TokenAttributeTest(name: "shape", value: shape, location: inPattern(1))]))
         }
+        #expect(try pattern("{shape:lower, not:STOP_2}") == .attributes([
+            TokenAttributeTest(name: "shape", value: "lower", location: inPattern(1)),
+            TokenAttributeTest(name: "not", value: "STOP_2", location: inPattern(14)),
+        ]))
     }
 
     @Test func anySpanAndGroup() throws {
