@@ -97,6 +97,26 @@ extension PatternProgram {
         return result
     }
 
+    /// The lexicons a match starts with, when every match starts with an entry of
+    /// one of them (nil when some path starts with another item).
+    func firstLexicons() -> [Int]? {
+        var result: [Int] = []
+        var seen = Set<Int>()
+        var onlyLexicons = true
+        func visit(_ pc: Int) {
+            guard onlyLexicons, pc < instructions.count, seen.insert(pc).inserted else { return }
+            switch instructions[pc] {
+            case .lexicon(let index, _): if !result.contains(index) { result.append(index) }
+            case .captureStart, .captureEnd: visit(pc + 1)
+            case .split(let a, let b): visit(a); visit(b)
+            case .jump(let target): visit(target)
+            default: onlyLexicons = false
+            }
+        }
+        visit(0)
+        return onlyLexicons && !result.isEmpty ? result : nil
+    }
+
     /// What can come after the first item of a match: after a first item of
     /// one token (a token test, a word, the first word of a phrase, a lexicon
     /// entry), and after a first span. Nil when that cannot be said (a

@@ -232,7 +232,8 @@ public final class RuleSet: @unchecked Sendable {
                 let mode = LiteralMode(lexicons[index].mode), trie = lexicons[index].trie
                 return (trie.firstWords.map { .word($0, mode) }, trie.secondWords.map { .word($0, mode) }, trie.hasOneWordEntries)
             }
-        })
+        }, firstLexicons: rules.map { $0.program.firstLexicons() ?? [] },
+           lexicons: LexiconStarts(modes: lexiconModes, tries: tries, firstNodes: firstNodes, bases: bases, oneWordEntries: oneWordEntries))
         let stages = compiler.stages
         func masks(_ count: Int, _ table: (Stage) -> RuleTable) -> [UInt64] {
             var result = [UInt64](repeating: 0, count: count)

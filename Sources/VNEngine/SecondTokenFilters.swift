@@ -65,8 +65,12 @@ struct SecondTokenFilters: Sendable {
         }
     }
 
-    /// Per rule, whether it is filtered.
-    private let filtered: [Bool]
+    /// Per rule, how it is judged: 0 not at all, 1 by the token sets below, 2 by how an
+    /// entry of its first lexicons can start (a rule the sets cannot judge).
+    private let checks: [UInt8]
+    /// Per rule, the lexicons every match starts with (for check 2).
+    private let firstLexicons: [[Int32]]
+    private let lexicons: LexiconStarts
     /// Set r: what can follow a first item of one token of rule r.
     private let afterToken: TokenSets
     /// Set r: what can follow a first span of rule r, and set r of `firstSpans`
@@ -74,15 +78,23 @@ struct SecondTokenFilters: Sendable {
     private let afterSpan: TokenSets
     private let firstSpans: TokenSets
 
-    /// Filters from each rule's second triggers (nil: no filter).
-    init(_ triggers: [(afterToken: Set<Trigger>, afterSpan: Set<Trigger>, firstSpans: Set<Int>)?]) {
+    /// Filters from each rule's second triggers (nil: no filter) and, per rule, the
+    /// lexicons all its matches start with.
+    init(_ triggers: [(afterToken: Set<Trigger>, afterSpan: Set<Trigger>, firstSpans: Set<Int>)?],
+         firstLexicons: [[Int]] = [], lexicons: LexiconStarts = LexiconStarts()) {
+        // Lexicon starts are checked only for rules the token sets cannot judge: the
+        // sets already know the lexicons' second words, and checking again costs more
+        // than it saves.
+        let starts = triggers.indices.map { triggers[$0] == nil && $0 < firstLexicons.count ? firstLexicons[$0].map(Int32.init) : [] }
+        self.firstLexicons = starts
+        checks = triggers.indices.map { triggers[$0] != nil ? 1 : starts[$0].isEmpty ? 0 : 2 }
+        self.lexicons = lexicons
         var afterToken = TokenSets(), afterSpan = TokenSets(), firstSpans = TokenSets()
         for rule in triggers {
             afterToken.append(rule?.afterToken ?? [])
             afterSpan.append(rule?.afterSpan ?? [])
             firstSpans.append(Set((rule?.firstSpans ?? []).map { .span($0) }))
         }
-        filtered = triggers.map { $0 != nil }
         self.afterToken = afterToken
         self.afterSpan = afterSpan
         self.firstSpans = firstSpans
@@ -102,7 +114,11 @@ struct SecondTokenFilters: Sendable {
     /// Whether rule `rule` can match at token `position`, judging by what follows its first item there.
     @inline(__always)
     func allows(_ rule: Int, at position: Int, in document: MatchDocument, chart: [SpanTable]) -> Bool {
-        guard filtered[rule] else { return true }
+        switch checks[rule] {
+        case 0: return true
+        case 1: break
+        default: return lexicons.start(firstLexicons[rule], at: position, in: document) != .none
+        }
         if afterToken.contains(rule, position + 1, document, chart) { return true }
         for k in Int(firstSpans.spanStarts[rule])..<Int(firstSpans.spanStarts[rule + 1]) {
             let table = chart[Int(firstSpans.spanTypes[k])]
@@ -111,5 +127,45 @@ struct SecondTokenFilters: Sendable {
             }
         }
         return false
+    }
+}
+
+/// How a rule whose matches all start with a lexicon entry can start at a token:
+/// the lexicons' root tables and tries, to tell "the first word of longer entries
+/// only, and the next word continues none of them" (most places a common head
+/// word such as "công" or "đoàn" stands) without running the rule.
+struct LexiconStarts: Sendable {
+    var modes: [LiteralMode] = []
+    var tries: [CompiledTrie] = []
+    /// ``RuleSet/lexiconFirstNodes``, ``RuleSet/lexiconFirstNodeBase`` and ``RuleSet/lexiconOneWordEntries``.
+    var firstNodes: [Int32] = []
+    var bases: [Int] = []
+    var oneWordEntries: [Bool] = []
+
+    enum Start {
+        /// No entry of these lexicons starts here.
+        case none
+        /// An entry of two words or more may start here (its second word follows).
+        case longer
+        /// Only a one-word entry can start here.
+        case oneWord
+    }
+
+    /// How an entry of one of `lexicons` can start at token `position`.
+    @inline(__always)
+    func start(_ lexicons: [Int32], at position: Int, in document: MatchDocument) -> Start {
+        var result = Start.none
+        for lexicon in lexicons {
+            let index = Int(lexicon), mode = modes[index]
+            guard let word = document.id(position, mode) else { continue }
+            let slot = bases[index] + Int(word)
+            let node = firstNodes[slot]
+            guard node >= 0 else { continue }
+            if position + 1 < document.count, let next = document.id(position + 1, mode), tries[index].child(node, next) >= 0 {
+                return .longer
+            }
+            if oneWordEntries[slot] { result = .oneWord }
+        }
+        return result
     }
 }

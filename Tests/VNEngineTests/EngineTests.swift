@@ -293,6 +293,24 @@ private func extract(_ text: String, _ ruleSet: RuleSet, types: Set<String>? = n
         #expect(found?.afterToken == [id(rules, "la"), id(rules, "mỗi"), .span(rules.typeNames.firstIndex(of: "number")!)])
     }
 
+    @Test func rulesStartingWithLexiconsAreSkippedWhereNoEntryCanStart() throws {
+        // (CURRENCY | SCALE) then any token: no token filter, but "đô" starts an entry
+        // only when "la" follows, and "đồng" or "tỷ" are entries by themselves.
+        let pattern = PatternNode.sequence([.alternatives([capture(lexicon("CURRENCY"), "c"), lexicon("SCALE")]), .any])
+        let rules = try compile([rule("x.r", "x", pattern, emit: .literal(.string("x")))])
+        #expect(rules.rules[0].program.firstLexicons()?.count == 2)
+        #expect(try triggers(.sequence([lexicon("CURRENCY"), word("a")])).rules.rules[0].program.firstLexicons() != nil)
+        #expect(try compile([rule("x.w", "x", .sequence([.alternatives([lexicon("CURRENCY"), word("a")]), .any]), emit: .literal(.null))])
+            .rules[0].program.firstLexicons() == nil)
+        let filtered = try Extractor(ruleSet: rules), unfiltered = try Extractor(ruleSet: rules)
+        unfiltered.usesSecondTokenFilters = false
+        for text in ["đô la x", "đô x", "đồng x", "tỷ đô la", "x đô", "đô", "Tỷ đồng đô la Mỹ x"] {
+            let found = try filtered.extract(text).entities.map(\.text)
+            #expect(found == (try unfiltered.extract(text).entities.map(\.text)), "\(text)")
+        }
+        #expect(try filtered.extract("đô x").entities.isEmpty)
+    }
+
     @Test func aOneTokenMatchOrAnyTokenSecondCannotBeFiltered() throws {
         #expect(try triggers(.sequence([word("từ"), .repetition(kind("number"), min: 0, max: 1)])).found == nil)
         #expect(try triggers(.sequence([word("từ"), .any])).found == nil)
