@@ -6,6 +6,8 @@ import VNRules
 /// | producer | arguments | value |
 /// |---|---|---|
 /// | `organization` | name, kind | `{"name", "kind"}`: the name with abbreviations expanded |
+/// | `org_kind` | kind | the kind as given: the value of an `org_unit` helper span |
+/// | `org_place` | — | `true`: the value of an `org_place` helper span |
 ///
 /// `name` is the matched text (normalized: NFC, canonical tone marks) with each
 /// known abbreviation expanded (OUTPUT.md "organization", DECISIONS.md D5):
@@ -16,8 +18,8 @@ import VNRules
 /// whole word, as written between spaces ("LĐLĐ", "GD&ĐT", "TP.HCM"), is an
 /// entry; nothing else changes (case stays as written).
 ///
-/// `kind` is a string or a unit's value `{"kind": ...}` (the org_unit helper
-/// spans carry their head's kind); the first of them that is set wins.
+/// `kind` is a string (an `org_unit` helper span's value is its head's kind)
+/// or an object's `"kind"`.
 public enum OrganizationProducers {
     /// The lexicon file the expansions come from, relative to rules/.
     static let abbreviationsPath = "lexicons/org_abbreviations.txt"
@@ -38,37 +40,69 @@ public enum OrganizationProducers {
 
     /// `text` with every word that is a known abbreviation expanded.
     public static func expandAbbreviations(_ text: String) -> String {
-        expand(text, with: abbreviations)
+        expand(text, with: AbbreviationTable(abbreviations))
     }
 
     /// `text` with every word that is a key of `table` replaced by its value.
-    /// (Works on UTF-8: it runs for every organization found.)
     static func expand(_ text: String, with table: [String: String]) -> String {
-        var result: String?
-        var position = text.utf8.startIndex
-        var copied = text.utf8.startIndex
-        let end = text.utf8.endIndex
-        while position < end {
-            let wordEnd = text.utf8[position...].firstIndex(of: 0x20) ?? end
-            // Abbreviations start with an upper-case letter: look up only such words.
-            if startsUppercase(text.utf8[position..<wordEnd]),
-               let expansion = table[String(Substring(text.utf8[position..<wordEnd]))] {
-                if result == nil { result = ""; result!.reserveCapacity(text.utf8.count + 32) }
-                result!.append(contentsOf: Substring(text.utf8[copied..<position]))
-                result!.append(expansion)
-                copied = wordEnd
-            }
-            position = wordEnd < end ? text.utf8.index(after: wordEnd) : end
-        }
-        guard var expanded = result else { return text }
-        expanded.append(contentsOf: Substring(text.utf8[copied..<end]))
-        return expanded
+        expand(text, with: AbbreviationTable(table))
     }
 
-    private static func startsUppercase(_ word: Substring.UTF8View) -> Bool {
-        guard let first = word.first else { return false }
-        if first < 0x80 { return first >= 0x41 && first <= 0x5A }
-        return Substring(word).unicodeScalars.first?.properties.isUppercase ?? false
+    /// Expansions by whole word, and which pairs of first bytes start a key: most
+    /// words of a name ("Móng", "Cái", "tỉnh") are ruled out with one bit read, no
+    /// string built and no hashing. (Runs for every organization found.)
+    struct AbbreviationTable {
+        let expansions: [String: String]
+        /// Bit `b0 << 8 | b1` for each key's first two UTF-8 bytes (b1 = 0 for a one-byte key).
+        private var pairs = [UInt64](repeating: 0, count: 1024)
+
+        init(_ expansions: [String: String]) {
+            self.expansions = expansions
+            for key in expansions.keys {
+                var key = key
+                key.withUTF8 { bytes in
+                    let pair = Self.pair(bytes, 0, bytes.count)
+                    pairs[pair >> 6] |= 1 << UInt64(pair & 63)
+                }
+            }
+        }
+
+        @inline(__always)
+        private static func pair(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Int {
+            Int(bytes[start]) << 8 | (start + 1 < end ? Int(bytes[start + 1]) : 0)
+        }
+
+        /// The expansion of the word `bytes[start..<end]` (not empty), nil if it is no key.
+        @inline(__always)
+        func expansion(of bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> String? {
+            let pair = Self.pair(bytes, start, end)
+            guard pairs[pair >> 6] & (1 << UInt64(pair & 63)) != 0 else { return nil }
+            return expansions[String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)]
+        }
+    }
+
+    /// `text` with every word (as written between spaces) that `table` knows replaced
+    /// by its expansion. Works on the UTF-8 bytes.
+    static func expand(_ text: String, with table: AbbreviationTable) -> String {
+        var text = text
+        return text.withUTF8 { bytes -> String? in
+            var result: [UInt8] = []
+            var copied = 0, position = 0
+            while position < bytes.count {
+                var wordEnd = position
+                while wordEnd < bytes.count && bytes[wordEnd] != 0x20 { wordEnd += 1 }
+                if wordEnd > position, let expansion = table.expansion(of: bytes, position, wordEnd) {
+                    if result.isEmpty { result.reserveCapacity(bytes.count + 32) }
+                    result.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<position]))
+                    result.append(contentsOf: expansion.utf8)
+                    copied = wordEnd
+                }
+                position = wordEnd + 1
+            }
+            guard copied > 0 else { return nil }
+            result.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied...]))
+            return String(decoding: result, as: UTF8.self)
+        } ?? text
     }
 
     /// The kind in `value`: a string, or an object's "kind".
@@ -79,12 +113,19 @@ public enum OrganizationProducers {
 
     /// Registers the organization producers in `registry`.
     public static func register(in registry: inout ProducerRegistry) {
-        let table = abbreviations
+        let table = AbbreviationTable(abbreviations)
         registry.register("organization", summary: "{name, kind}: the matched name with abbreviations expanded (lexicons/org_abbreviations.txt)") { arguments in
             guard let text = arguments.value("name", at: 0).string, !text.isEmpty else { return nil }
-            var fields: [String: JSONValue] = ["name": .string(expand(text, with: table))]
-            if let kind = kind(arguments.value("kind", at: 1)) { fields["kind"] = .string(kind) }
-            return .object(fields)
+            let name = JSONValue.string(expand(text, with: table))
+            guard let kind = kind(arguments.value("kind", at: 1)) else { return .object(["name": name]) }
+            return .object(["name": name, "kind": .string(kind)])
         }
+        // The helper spans' values, cheap to make: they are made for every unit and
+        // place found, and only the kind is read.
+        registry.register("org_kind", summary: "a unit's kind (org_unit helper spans): the argument as it is") { arguments in
+            let kind = arguments.value("kind", at: 0)
+            return kind.isNull ? nil : kind
+        }
+        registry.register("org_place", summary: "a place in a name (org_place helper spans): true") { _ in .bool(true) }
     }
 }

@@ -1,4 +1,5 @@
 import Testing
+import VNEngine
 @testable import VNExtract
 
 @Suite struct OrganizationProducersTests {
@@ -24,5 +25,19 @@ import Testing
         #expect(OrganizationProducers.expand("ĐH Quốc gia X", with: table) == "Đại học Quốc gia Ix")
         #expect(OrganizationProducers.expand("", with: table) == "")
         #expect(OrganizationProducers.expand("XY X", with: table) == "XY Ix")
+    }
+
+    @Test func helperSpanValuesAreCheap() throws {
+        let registry = StandardProducers.registry
+        let kind = try #require(registry.producer(named: "org_kind"))
+        #expect(kind(ProducerArguments(positional: [.string("union")])) == .string("union"))
+        #expect(kind(ProducerArguments()) == nil)
+        let place = try #require(registry.producer(named: "org_place"))
+        #expect(place(ProducerArguments()) == .bool(true))
+        let organization = try #require(registry.producer(named: "organization"))
+        #expect(organization(ProducerArguments(labeled: [("name", .string("UBND TP Huế")), ("kind", .string("government"))]))
+                == .object(["name": .string("Ủy ban nhân dân thành phố Huế"), "kind": .string("government")]))
+        #expect(organization(ProducerArguments(labeled: [("name", .string("Sở X")), ("kind", .object(["kind": .string("government")]))]))
+                == .object(["name": .string("Sở X"), "kind": .string("government")]))
     }
 }
