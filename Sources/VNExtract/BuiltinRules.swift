@@ -1354,6 +1354,77 @@ THANH TRA	government
 Trung ương	other
 
 """#),
+        ("lexicons/org_stop_words.txt", #"""
+# Lower-case words that never continue an organization's name after a
+# capitalized word (rules/organization.rules, the free syllable L of a name):
+# function words, and verbs and nouns that often follow a name ("Công ty X
+# «của»", "Bộ Y tế «đã» ban hành", "LĐLĐ tỉnh «nhân» dịp", "Công đoàn Y tế
+# «năm» 2023"). Matched on lower-cased text.
+của
+tại
+ở
+với
+cho
+về
+trong
+trên
+dưới
+thuộc
+đã
+đang
+sẽ
+vừa
+mới
+được
+bị
+là
+có
+các
+những
+này
+đó
+khi
+từ
+đến
+tới
+theo
+do
+vì
+và
+hoặc
+hay
+cùng
+để
+nhằm
+ra
+vào
+lên
+xuống
+lần
+thứ
+năm
+tháng
+ngày
+số
+khóa
+nhiệm
+không
+cũng
+nhân
+nhiều
+thì
+mà
+nên
+như
+sau
+trước
+luôn
+trao
+tặng
+ký
+thực
+
+"""#),
         ("lexicons/province.txt", #"""
 # Provinces and centrally-run cities of Vietnam (tỉnh, thành phố trực thuộc
 # trung ương), written from the public administrative lists (General Statistics
@@ -2487,8 +2558,8 @@ lexicon ORG_LEVEL
 rule org_place.province
   type      org_place
   match     ORG_LEVEL_PROVINCE PROVINCE
-  emit      object(place: true)
-  example   "LĐLĐ «tỉnh Thanh Hóa»" => {"place": true}
+  emit      org_place()
+  example   "LĐLĐ «tỉnh Thanh Hóa»" => true
   example   "Ủy ban nhân dân «thành phố Đà Nẵng»"
   example   "LĐLĐ «TP Cần Thơ» khai mạc"
   example   "CÔNG ĐOÀN «TỈNH LẠNG SƠN» NHỮNG THÁNG ĐẦU NĂM 2017"
@@ -2496,7 +2567,7 @@ rule org_place.province
 rule org_place.district
   type      org_place
   match     ORG_LEVEL_DISTRICT (DISTRICT | PROVINCE)
-  emit      object(place: true)
+  emit      org_place()
   example   "LĐLĐ «quận Hai Bà Trưng» tổ chức"
   example   "«TP Móng Cái»: Nhiều hoạt động"
   example   "LĐLĐ «quân Hoàn Kiếm» tổ chức Hội khỏe"
@@ -2506,7 +2577,7 @@ rule org_place.district
 rule org_place.hcm
   type      org_place
   match     tp ^"." ^hcm | tphcm | tp hcm
-  emit      object(place: true)
+  emit      org_place()
   example   "ĐH Quốc gia «TP.HCM»"
   example   "UBND «TPHCM» vừa"
 
@@ -2514,7 +2585,7 @@ rule org_place.hcm
 rule org_place.local
   type      org_place
   match     ORG_LEVEL_LOCAL {shape:title}{1,3}
-  emit      object(place: true)
+  emit      org_place()
   example   "UBND «xã Hòa Phú» đã vận động"
   example   "UBND «phường Bến Nghé» ra quân"
   counter   "xã nông thôn mới"
@@ -2524,43 +2595,51 @@ rule org_place.numbered
   type      org_place
   match     (quận | phường) {kind:number}
   not-after   ^/ | ^- | ^{kind:word}
-  emit      object(place: true)
+  emit      org_place()
   example   "Công an «Quận 7» tổ chức ra quân"
   example   "UBND «phường 5» quận 3"
+
+# Connectors inside a name ("Bộ Lao động - Thương binh và Xã hội", "GD&ĐT").
+lexicon ORG_CONNECTOR
+  và
+  -
+  &
 
 # The name pattern, written out (the rule language has no macros):
 #   A  acronym or known abbreviation: ORG_ABBREVIATIONS | /[A-ZĐ][A-ZĐ0-9]{1,9}/
 #   T  capitalized word, not the first of a line (a headline or list item
 #      on the next line is not the name's end): {shape:title, line:inner} |
 #      {shape:mixed, line:inner}
-#   L  free lower-case syllable: not a function word nor a verb that often
-#      follows a name (the regular expression's list)
+#   L  free lower-case syllable: not a function word nor a word that often
+#      follows a name (lexicons/org_stop_words.txt): {shape:lower, not:ORG_STOP_WORDS}
 #   W  ORG_NAME_WORD (any case)
-#   X  = A | T (L L? W? | W) | T+ (A | W) | và | - | &      (inside a name)
-#   XF = A | T W | T+ (A | W)?                               (ending it)
-#   XL = T L W?    (ending it with a free syllable: only right after the head,
-#                   an acronym or a connector: "Bộ «Y tế»", "Giáo dục và «Đào
-#                   tạo»", not "Trung ương «Huế thực» hiện")
-#   X0 = X without the connectors (a name does not start with "và")
-#   name = X0 X{0,6} (XF | W) <org_place>? | XF <org_place>?
-#        | ((X0 X{0,5})? A | X0 X{0,5} C)? XL <org_place>? | (X0 X{0,6})? <org_place>
-# so lower-case syllables follow only a capitalized word that starts a group
-# (after the head, an acronym, a lower-case syllable or a connector), never a
-# run of capitalized words, and a name ends with at most one free syllable.
+#   C  ORG_CONNECTOR: "và", "-", "&"
+#   P  <org_place>
+# A name is a run of groups G = A | T+ (A | W) | T L L? W? (lower-case
+# syllables follow only a capitalized word that starts a group: after the
+# head, an acronym, a lower-case syllable or a connector, never inside a run
+# of capitalized words), with connectors between them, and an end:
+#   name = E0 | G (C* G){0,6} C* E
+#   E0   = (A | T+ (A | W)? | T L L? W | A? T L) P? | P     (the name is one group)
+#   E    = (A | T+ (A | W)? | T L L? W | W | (A | C) T L) P? | P
+# so a name ends with an acronym, a run of capitalized words, a name word,
+# or a place, and with a free syllable ("T L") only right after the head, an
+# acronym or a connector: "Bộ «Y tế»", "Giáo dục và «Đào tạo»", not "Trung
+# ương «Huế thực» hiện"; "Bộ Giáo dục và Đào tạo công bố" ends at "tạo".
 rule org_unit.named
   type      org_unit
-  match     (ORG_HEAD=k | ORG_HEAD_TITLE=k) (((ORG_ABBREVIATIONS | /[A-ZĐ][A-ZĐ0-9]{1,9}/) | ({shape:title, line:inner} | {shape:mixed, line:inner}) (/(?!(của|tại|ở|với|cho|về|trong|trên|dưới|thuộc|đã|đang|sẽ|vừa|mới|được|bị|là|có|các|những|này|đó|khi|từ|đến|tới|theo|do|vì|và|hoặc|hay|cùng|để|nhằm|ra|vào|lên|xuống|lần|thứ|năm|tháng|ngày|số|khóa|nhiệm|không|cũng|nhân|nhiều|thì|mà|nên|như|sau|trước|luôn|trao|tặng|ký|thực)$)\p{Ll}+/ /(?!(của|tại|ở|với|cho|về|trong|trên|dưới|thuộc|đã|đang|sẽ|vừa|mới|được|bị|là|có|các|những|này|đó|khi|từ|đến|tới|theo|do|vì|và|hoặc|hay|cùng|để|nhằm|ra|vào|lên|xuống|lần|thứ|năm|tháng|ngày|số|khóa|nhiệm|không|cũng|nhân|nhiều|thì|mà|nên|như|sau|trước|luôn|trao|tặng|ký|thực)$)\p{Ll}+/? ORG_NAME_WORD? | ORG_NAME_WORD) | ({shape:title, line:inner} | {shape:mixed, line:inner})+ ((ORG_ABBREVIATIONS | /[A-ZĐ][A-ZĐ0-9]{1,9}/) | ORG_NAME_WORD)) ((ORG_ABBREVIATIONS | /[A-ZĐ][A-ZĐ0-9]{1,9}/) | ({shape:title, line:inner} | {shape:mixed, line:inner}) (/(?!(của|tại|ở|với|cho|về|trong|trên|dưới|thuộc|đã|đang|sẽ|vừa|mới|được|bị|là|có|các|những|này|đó|khi|từ|đến|tới|theo|do|vì|và|hoặc|hay|cùng|để|nhằm|ra|vào|lên|xuống|lần|thứ|năm|tháng|ngày|số|khóa|nhiệm|không|cũng|nhân|nhiều|thì|mà|nên|như|sau|trước|luôn|trao|tặng|ký|thực)$)\p{Ll}+/ /(?!(của|tại|ở|với|cho|về|trong|trên|dưới|thuộc|đã|đang|sẽ|vừa|mới|được|bị|là|có|các|những|này|đó|khi|từ|đến|tới|theo|do|vì|và|hoặc|hay|cùng|để|nhằm|ra|vào|lên|xuống|lần|thứ|năm|tháng|ngày|số|khóa|nhiệm|không|cũng|nhân|nhiều|thì|mà|nên|như|sau|trước|luôn|trao|tặng|ký|thực)$)\p{Ll}+/? ORG_NAME_WORD? | ORG_NAME_WORD) | ({shape:title, line:inner} | {shape:mixed, line:inner})+ ((ORG_ABBREVIATIONS | /[A-ZĐ][A-ZĐ0-9]{1,9}/) | ORG_NAME_WORD) | và | - | &){0,6} (((ORG_ABBREVIATIONS | /[A-ZĐ][A-ZĐ0-9]{1,9}/) | ({shape:title, line:inner} | {shape:mixed, line:inner}) ORG_NAME_WORD | ({shape:title, line:inner} | {shape:mixed, line:inner})+ ((ORG_ABBREVIATIONS | /[A-ZĐ][A-ZĐ0-9]{1,9}/) | ORG_NAME_WORD)?) | ORG_NAME_WORD) <org_place>? | ((ORG_ABBREVIATIONS | /[A-ZĐ][A-ZĐ0-9]{1,9}/) | ({shape:title, line:inner} | {shape:mixed, line:inner}) ORG_NAME_WORD | ({shape:title, line:inner} | {shape:mixed, line:inner})+ ((ORG_ABBREVIATIONS | /[A-ZĐ][A-ZĐ0-9]{1,9}/) | ORG_NAME_WORD)?) <org_place>? | ((((ORG_ABBREVIATIONS | /[A-ZĐ][A-ZĐ0-9]{1,9}/) | ({shape:title, line:inner} | {shape:mixed, line:inner}) (/(?!(của|tại|ở|với|cho|về|trong|trên|dưới|thuộc|đã|đang|sẽ|vừa|mới|được|bị|là|có|các|những|này|đó|khi|từ|đến|tới|theo|do|vì|và|hoặc|hay|cùng|để|nhằm|ra|vào|lên|xuống|lần|thứ|năm|tháng|ngày|số|khóa|nhiệm|không|cũng|nhân|nhiều|thì|mà|nên|như|sau|trước|luôn|trao|tặng|ký|thực)$)\p{Ll}+/ /(?!(của|tại|ở|với|cho|về|trong|trên|dưới|thuộc|đã|đang|sẽ|vừa|mới|được|bị|là|có|các|những|này|đó|khi|từ|đến|tới|theo|do|vì|và|hoặc|hay|cùng|để|nhằm|ra|vào|lên|xuống|lần|thứ|năm|tháng|ngày|số|khóa|nhiệm|không|cũng|nhân|nhiều|thì|mà|nên|như|sau|trước|luôn|trao|tặng|ký|thực)$)\p{Ll}+/? ORG_NAME_WORD? | ORG_NAME_WORD) | ({shape:title, line:inner} | {shape:mixed, line:inner})+ ((ORG_ABBREVIATIONS | /[A-ZĐ][A-ZĐ0-9]{1,9}/) | ORG_NAME_WORD)) ((ORG_ABBREVIATIONS | /[A-ZĐ][A-ZĐ0-9]{1,9}/) | ({shape:title, line:inner} | {shape:mixed, line:inner}) (/(?!(của|tại|ở|với|cho|về|trong|trên|dưới|thuộc|đã|đang|sẽ|vừa|mới|được|bị|là|có|các|những|này|đó|khi|từ|đến|tới|theo|do|vì|và|hoặc|hay|cùng|để|nhằm|ra|vào|lên|xuống|lần|thứ|năm|tháng|ngày|số|khóa|nhiệm|không|cũng|nhân|nhiều|thì|mà|nên|như|sau|trước|luôn|trao|tặng|ký|thực)$)\p{Ll}+/ /(?!(của|tại|ở|với|cho|về|trong|trên|dưới|thuộc|đã|đang|sẽ|vừa|mới|được|bị|là|có|các|những|này|đó|khi|từ|đến|tới|theo|do|vì|và|hoặc|hay|cùng|để|nhằm|ra|vào|lên|xuống|lần|thứ|năm|tháng|ngày|số|khóa|nhiệm|không|cũng|nhân|nhiều|thì|mà|nên|như|sau|trước|luôn|trao|tặng|ký|thực)$)\p{Ll}+/? ORG_NAME_WORD? | ORG_NAME_WORD) | ({shape:title, line:inner} | {shape:mixed, line:inner})+ ((ORG_ABBREVIATIONS | /[A-ZĐ][A-ZĐ0-9]{1,9}/) | ORG_NAME_WORD) | và | - | &){0,5})? ((ORG_ABBREVIATIONS | /[A-ZĐ][A-ZĐ0-9]{1,9}/)) | ((ORG_ABBREVIATIONS | /[A-ZĐ][A-ZĐ0-9]{1,9}/) | ({shape:title, line:inner} | {shape:mixed, line:inner}) (/(?!(của|tại|ở|với|cho|về|trong|trên|dưới|thuộc|đã|đang|sẽ|vừa|mới|được|bị|là|có|các|những|này|đó|khi|từ|đến|tới|theo|do|vì|và|hoặc|hay|cùng|để|nhằm|ra|vào|lên|xuống|lần|thứ|năm|tháng|ngày|số|khóa|nhiệm|không|cũng|nhân|nhiều|thì|mà|nên|như|sau|trước|luôn|trao|tặng|ký|thực)$)\p{Ll}+/ /(?!(của|tại|ở|với|cho|về|trong|trên|dưới|thuộc|đã|đang|sẽ|vừa|mới|được|bị|là|có|các|những|này|đó|khi|từ|đến|tới|theo|do|vì|và|hoặc|hay|cùng|để|nhằm|ra|vào|lên|xuống|lần|thứ|năm|tháng|ngày|số|khóa|nhiệm|không|cũng|nhân|nhiều|thì|mà|nên|như|sau|trước|luôn|trao|tặng|ký|thực)$)\p{Ll}+/? ORG_NAME_WORD? | ORG_NAME_WORD) | ({shape:title, line:inner} | {shape:mixed, line:inner})+ ((ORG_ABBREVIATIONS | /[A-ZĐ][A-ZĐ0-9]{1,9}/) | ORG_NAME_WORD)) ((ORG_ABBREVIATIONS | /[A-ZĐ][A-ZĐ0-9]{1,9}/) | ({shape:title, line:inner} | {shape:mixed, line:inner}) (/(?!(của|tại|ở|với|cho|về|trong|trên|dưới|thuộc|đã|đang|sẽ|vừa|mới|được|bị|là|có|các|những|này|đó|khi|từ|đến|tới|theo|do|vì|và|hoặc|hay|cùng|để|nhằm|ra|vào|lên|xuống|lần|thứ|năm|tháng|ngày|số|khóa|nhiệm|không|cũng|nhân|nhiều|thì|mà|nên|như|sau|trước|luôn|trao|tặng|ký|thực)$)\p{Ll}+/ /(?!(của|tại|ở|với|cho|về|trong|trên|dưới|thuộc|đã|đang|sẽ|vừa|mới|được|bị|là|có|các|những|này|đó|khi|từ|đến|tới|theo|do|vì|và|hoặc|hay|cùng|để|nhằm|ra|vào|lên|xuống|lần|thứ|năm|tháng|ngày|số|khóa|nhiệm|không|cũng|nhân|nhiều|thì|mà|nên|như|sau|trước|luôn|trao|tặng|ký|thực)$)\p{Ll}+/? ORG_NAME_WORD? | ORG_NAME_WORD) | ({shape:title, line:inner} | {shape:mixed, line:inner})+ ((ORG_ABBREVIATIONS | /[A-ZĐ][A-ZĐ0-9]{1,9}/) | ORG_NAME_WORD) | và | - | &){0,5} (và | - | &))? ({shape:title, line:inner} | {shape:mixed, line:inner}) /(?!(của|tại|ở|với|cho|về|trong|trên|dưới|thuộc|đã|đang|sẽ|vừa|mới|được|bị|là|có|các|những|này|đó|khi|từ|đến|tới|theo|do|vì|và|hoặc|hay|cùng|để|nhằm|ra|vào|lên|xuống|lần|thứ|năm|tháng|ngày|số|khóa|nhiệm|không|cũng|nhân|nhiều|thì|mà|nên|như|sau|trước|luôn|trao|tặng|ký|thực)$)\p{Ll}+/ ORG_NAME_WORD? <org_place>? | (((ORG_ABBREVIATIONS | /[A-ZĐ][A-ZĐ0-9]{1,9}/) | ({shape:title, line:inner} | {shape:mixed, line:inner}) (/(?!(của|tại|ở|với|cho|về|trong|trên|dưới|thuộc|đã|đang|sẽ|vừa|mới|được|bị|là|có|các|những|này|đó|khi|từ|đến|tới|theo|do|vì|và|hoặc|hay|cùng|để|nhằm|ra|vào|lên|xuống|lần|thứ|năm|tháng|ngày|số|khóa|nhiệm|không|cũng|nhân|nhiều|thì|mà|nên|như|sau|trước|luôn|trao|tặng|ký|thực)$)\p{Ll}+/ /(?!(của|tại|ở|với|cho|về|trong|trên|dưới|thuộc|đã|đang|sẽ|vừa|mới|được|bị|là|có|các|những|này|đó|khi|từ|đến|tới|theo|do|vì|và|hoặc|hay|cùng|để|nhằm|ra|vào|lên|xuống|lần|thứ|năm|tháng|ngày|số|khóa|nhiệm|không|cũng|nhân|nhiều|thì|mà|nên|như|sau|trước|luôn|trao|tặng|ký|thực)$)\p{Ll}+/? ORG_NAME_WORD? | ORG_NAME_WORD) | ({shape:title, line:inner} | {shape:mixed, line:inner})+ ((ORG_ABBREVIATIONS | /[A-ZĐ][A-ZĐ0-9]{1,9}/) | ORG_NAME_WORD)) ((ORG_ABBREVIATIONS | /[A-ZĐ][A-ZĐ0-9]{1,9}/) | ({shape:title, line:inner} | {shape:mixed, line:inner}) (/(?!(của|tại|ở|với|cho|về|trong|trên|dưới|thuộc|đã|đang|sẽ|vừa|mới|được|bị|là|có|các|những|này|đó|khi|từ|đến|tới|theo|do|vì|và|hoặc|hay|cùng|để|nhằm|ra|vào|lên|xuống|lần|thứ|năm|tháng|ngày|số|khóa|nhiệm|không|cũng|nhân|nhiều|thì|mà|nên|như|sau|trước|luôn|trao|tặng|ký|thực)$)\p{Ll}+/ /(?!(của|tại|ở|với|cho|về|trong|trên|dưới|thuộc|đã|đang|sẽ|vừa|mới|được|bị|là|có|các|những|này|đó|khi|từ|đến|tới|theo|do|vì|và|hoặc|hay|cùng|để|nhằm|ra|vào|lên|xuống|lần|thứ|năm|tháng|ngày|số|khóa|nhiệm|không|cũng|nhân|nhiều|thì|mà|nên|như|sau|trước|luôn|trao|tặng|ký|thực)$)\p{Ll}+/? ORG_NAME_WORD? | ORG_NAME_WORD) | ({shape:title, line:inner} | {shape:mixed, line:inner})+ ((ORG_ABBREVIATIONS | /[A-ZĐ][A-ZĐ0-9]{1,9}/) | ORG_NAME_WORD) | và | - | &){0,6})? <org_place>)
+  match     (ORG_HEAD=k | ORG_HEAD_TITLE=k) (((ORG_ABBREVIATIONS | /[A-ZĐ][A-ZĐ0-9]{1,9}/) | ({shape:title, line:inner} | {shape:mixed, line:inner})+ ((ORG_ABBREVIATIONS | /[A-ZĐ][A-ZĐ0-9]{1,9}/) | ORG_NAME_WORD)? | ({shape:title, line:inner} | {shape:mixed, line:inner}) {shape:lower, not:ORG_STOP_WORDS} {shape:lower, not:ORG_STOP_WORDS}? ORG_NAME_WORD | (ORG_ABBREVIATIONS | /[A-ZĐ][A-ZĐ0-9]{1,9}/)? ({shape:title, line:inner} | {shape:mixed, line:inner}) {shape:lower, not:ORG_STOP_WORDS}) <org_place>? | <org_place> | ((ORG_ABBREVIATIONS | /[A-ZĐ][A-ZĐ0-9]{1,9}/) | ({shape:title, line:inner} | {shape:mixed, line:inner})+ ((ORG_ABBREVIATIONS | /[A-ZĐ][A-ZĐ0-9]{1,9}/) | ORG_NAME_WORD) | ({shape:title, line:inner} | {shape:mixed, line:inner}) {shape:lower, not:ORG_STOP_WORDS} {shape:lower, not:ORG_STOP_WORDS}? ORG_NAME_WORD?) (ORG_CONNECTOR* ((ORG_ABBREVIATIONS | /[A-ZĐ][A-ZĐ0-9]{1,9}/) | ({shape:title, line:inner} | {shape:mixed, line:inner})+ ((ORG_ABBREVIATIONS | /[A-ZĐ][A-ZĐ0-9]{1,9}/) | ORG_NAME_WORD) | ({shape:title, line:inner} | {shape:mixed, line:inner}) {shape:lower, not:ORG_STOP_WORDS} {shape:lower, not:ORG_STOP_WORDS}? ORG_NAME_WORD?)){0,6} ORG_CONNECTOR* (((ORG_ABBREVIATIONS | /[A-ZĐ][A-ZĐ0-9]{1,9}/) | ({shape:title, line:inner} | {shape:mixed, line:inner})+ ((ORG_ABBREVIATIONS | /[A-ZĐ][A-ZĐ0-9]{1,9}/) | ORG_NAME_WORD)? | ({shape:title, line:inner} | {shape:mixed, line:inner}) {shape:lower, not:ORG_STOP_WORDS} {shape:lower, not:ORG_STOP_WORDS}? ORG_NAME_WORD | ORG_NAME_WORD | ((ORG_ABBREVIATIONS | /[A-ZĐ][A-ZĐ0-9]{1,9}/) | ORG_CONNECTOR) ({shape:title, line:inner} | {shape:mixed, line:inner}) {shape:lower, not:ORG_STOP_WORDS}) <org_place>? | <org_place>))
   not-before  các | cấp | "đại hội" | "đại hội" /[IVXLCDM]+/
-  emit      object(kind: k)
-  example   "«LĐLĐ quận Hai Bà Trưng» tổ chức" => {"kind": "union"}
-  example   "Đoàn viên «CĐCS Công ty TNHH TM Xây dựng Thiên Phú», thành phố Lạng Sơn" => {"kind": "union"}
-  example   "«Công Ty TNHH Môi Trường Minh Sơn» nhân dịp tết" => {"kind": "company"}
-  example   "«Bộ Giáo dục và Đào tạo» công bố" => {"kind": "government"}
-  example   "«Bộ Y tế» khuyến cáo" => {"kind": "government"}
-  example   "«Bệnh viện Đa khoa khu vực Cẩm Phả» vừa đưa vào sử dụng" => {"kind": "hospital"}
-  example   "đăng trên «Tạp chí Cộng sản» số ra tháng này" => {"kind": "press"}
-  example   "«CÔNG ĐOÀN TỈNH LẠNG SƠN» NHỮNG THÁNG ĐẦU NĂM 2017" => {"kind": "union"}
-  example   "«Đảng ủy Khối Doanh nghiệp tỉnh Phú Thọ» mở lớp" => {"kind": "party"}
+  emit      org_kind(k)
+  example   "«LĐLĐ quận Hai Bà Trưng» tổ chức" => "union"
+  example   "Đoàn viên «CĐCS Công ty TNHH TM Xây dựng Thiên Phú», thành phố Lạng Sơn" => "union"
+  example   "«Công Ty TNHH Môi Trường Minh Sơn» nhân dịp tết" => "company"
+  example   "«Bộ Giáo dục và Đào tạo» công bố" => "government"
+  example   "«Bộ Y tế» khuyến cáo" => "government"
+  example   "«Bệnh viện Đa khoa khu vực Cẩm Phả» vừa đưa vào sử dụng" => "hospital"
+  example   "đăng trên «Tạp chí Cộng sản» số ra tháng này" => "press"
+  example   "«CÔNG ĐOÀN TỈNH LẠNG SƠN» NHỮNG THÁNG ĐẦU NĂM 2017" => "union"
+  example   "«Đảng ủy Khối Doanh nghiệp tỉnh Phú Thọ» mở lớp" => "party"
   counter   "các cấp Công đoàn TP Móng Cái tổ chức"
   counter   "Đại hội Công đoàn Việt Nam lần thứ XIII"
   counter   "Đại hội XX Công đoàn Thanh Hóa"
@@ -2574,14 +2653,14 @@ rule org_unit.named
 # "Hội Lim", "Hội An", "Trường Sa" are a festival, a town, an archipelago.
 rule org_unit.named_weak
   type      org_unit
-  match     ORG_HEAD_WEAK=k (((ORG_ABBREVIATIONS | /[A-ZĐ][A-ZĐ0-9]{1,9}/) | ({shape:title, line:inner} | {shape:mixed, line:inner}) (/(?!(của|tại|ở|với|cho|về|trong|trên|dưới|thuộc|đã|đang|sẽ|vừa|mới|được|bị|là|có|các|những|này|đó|khi|từ|đến|tới|theo|do|vì|và|hoặc|hay|cùng|để|nhằm|ra|vào|lên|xuống|lần|thứ|năm|tháng|ngày|số|khóa|nhiệm|không|cũng|nhân|nhiều|thì|mà|nên|như|sau|trước|luôn|trao|tặng|ký|thực)$)\p{Ll}+/ /(?!(của|tại|ở|với|cho|về|trong|trên|dưới|thuộc|đã|đang|sẽ|vừa|mới|được|bị|là|có|các|những|này|đó|khi|từ|đến|tới|theo|do|vì|và|hoặc|hay|cùng|để|nhằm|ra|vào|lên|xuống|lần|thứ|năm|tháng|ngày|số|khóa|nhiệm|không|cũng|nhân|nhiều|thì|mà|nên|như|sau|trước|luôn|trao|tặng|ký|thực)$)\p{Ll}+/? ORG_NAME_WORD? | ORG_NAME_WORD) | ({shape:title, line:inner} | {shape:mixed, line:inner})+ ((ORG_ABBREVIATIONS | /[A-ZĐ][A-ZĐ0-9]{1,9}/) | ORG_NAME_WORD)) ((ORG_ABBREVIATIONS | /[A-ZĐ][A-ZĐ0-9]{1,9}/) | ({shape:title, line:inner} | {shape:mixed, line:inner}) (/(?!(của|tại|ở|với|cho|về|trong|trên|dưới|thuộc|đã|đang|sẽ|vừa|mới|được|bị|là|có|các|những|này|đó|khi|từ|đến|tới|theo|do|vì|và|hoặc|hay|cùng|để|nhằm|ra|vào|lên|xuống|lần|thứ|năm|tháng|ngày|số|khóa|nhiệm|không|cũng|nhân|nhiều|thì|mà|nên|như|sau|trước|luôn|trao|tặng|ký|thực)$)\p{Ll}+/ /(?!(của|tại|ở|với|cho|về|trong|trên|dưới|thuộc|đã|đang|sẽ|vừa|mới|được|bị|là|có|các|những|này|đó|khi|từ|đến|tới|theo|do|vì|và|hoặc|hay|cùng|để|nhằm|ra|vào|lên|xuống|lần|thứ|năm|tháng|ngày|số|khóa|nhiệm|không|cũng|nhân|nhiều|thì|mà|nên|như|sau|trước|luôn|trao|tặng|ký|thực)$)\p{Ll}+/? ORG_NAME_WORD? | ORG_NAME_WORD) | ({shape:title, line:inner} | {shape:mixed, line:inner})+ ((ORG_ABBREVIATIONS | /[A-ZĐ][A-ZĐ0-9]{1,9}/) | ORG_NAME_WORD) | và | - | &){0,6} (((ORG_ABBREVIATIONS | /[A-ZĐ][A-ZĐ0-9]{1,9}/) | ({shape:title, line:inner} | {shape:mixed, line:inner}) ORG_NAME_WORD | ({shape:title, line:inner} | {shape:mixed, line:inner})+ ((ORG_ABBREVIATIONS | /[A-ZĐ][A-ZĐ0-9]{1,9}/) | ORG_NAME_WORD)?) | ORG_NAME_WORD) <org_place>? | ((ORG_ABBREVIATIONS | /[A-ZĐ][A-ZĐ0-9]{1,9}/) | ({shape:title, line:inner} | {shape:mixed, line:inner}) ORG_NAME_WORD | ({shape:title, line:inner} | {shape:mixed, line:inner}) ({shape:title, line:inner} | {shape:mixed, line:inner})+ ((ORG_ABBREVIATIONS | /[A-ZĐ][A-ZĐ0-9]{1,9}/) | ORG_NAME_WORD)? | ({shape:title, line:inner} | {shape:mixed, line:inner})+ ((ORG_ABBREVIATIONS | /[A-ZĐ][A-ZĐ0-9]{1,9}/) | ORG_NAME_WORD)) <org_place>? | ((((ORG_ABBREVIATIONS | /[A-ZĐ][A-ZĐ0-9]{1,9}/) | ({shape:title, line:inner} | {shape:mixed, line:inner}) (/(?!(của|tại|ở|với|cho|về|trong|trên|dưới|thuộc|đã|đang|sẽ|vừa|mới|được|bị|là|có|các|những|này|đó|khi|từ|đến|tới|theo|do|vì|và|hoặc|hay|cùng|để|nhằm|ra|vào|lên|xuống|lần|thứ|năm|tháng|ngày|số|khóa|nhiệm|không|cũng|nhân|nhiều|thì|mà|nên|như|sau|trước|luôn|trao|tặng|ký|thực)$)\p{Ll}+/ /(?!(của|tại|ở|với|cho|về|trong|trên|dưới|thuộc|đã|đang|sẽ|vừa|mới|được|bị|là|có|các|những|này|đó|khi|từ|đến|tới|theo|do|vì|và|hoặc|hay|cùng|để|nhằm|ra|vào|lên|xuống|lần|thứ|năm|tháng|ngày|số|khóa|nhiệm|không|cũng|nhân|nhiều|thì|mà|nên|như|sau|trước|luôn|trao|tặng|ký|thực)$)\p{Ll}+/? ORG_NAME_WORD? | ORG_NAME_WORD) | ({shape:title, line:inner} | {shape:mixed, line:inner})+ ((ORG_ABBREVIATIONS | /[A-ZĐ][A-ZĐ0-9]{1,9}/) | ORG_NAME_WORD)) ((ORG_ABBREVIATIONS | /[A-ZĐ][A-ZĐ0-9]{1,9}/) | ({shape:title, line:inner} | {shape:mixed, line:inner}) (/(?!(của|tại|ở|với|cho|về|trong|trên|dưới|thuộc|đã|đang|sẽ|vừa|mới|được|bị|là|có|các|những|này|đó|khi|từ|đến|tới|theo|do|vì|và|hoặc|hay|cùng|để|nhằm|ra|vào|lên|xuống|lần|thứ|năm|tháng|ngày|số|khóa|nhiệm|không|cũng|nhân|nhiều|thì|mà|nên|như|sau|trước|luôn|trao|tặng|ký|thực)$)\p{Ll}+/ /(?!(của|tại|ở|với|cho|về|trong|trên|dưới|thuộc|đã|đang|sẽ|vừa|mới|được|bị|là|có|các|những|này|đó|khi|từ|đến|tới|theo|do|vì|và|hoặc|hay|cùng|để|nhằm|ra|vào|lên|xuống|lần|thứ|năm|tháng|ngày|số|khóa|nhiệm|không|cũng|nhân|nhiều|thì|mà|nên|như|sau|trước|luôn|trao|tặng|ký|thực)$)\p{Ll}+/? ORG_NAME_WORD? | ORG_NAME_WORD) | ({shape:title, line:inner} | {shape:mixed, line:inner})+ ((ORG_ABBREVIATIONS | /[A-ZĐ][A-ZĐ0-9]{1,9}/) | ORG_NAME_WORD) | và | - | &){0,5})? ((ORG_ABBREVIATIONS | /[A-ZĐ][A-ZĐ0-9]{1,9}/)) | ((ORG_ABBREVIATIONS | /[A-ZĐ][A-ZĐ0-9]{1,9}/) | ({shape:title, line:inner} | {shape:mixed, line:inner}) (/(?!(của|tại|ở|với|cho|về|trong|trên|dưới|thuộc|đã|đang|sẽ|vừa|mới|được|bị|là|có|các|những|này|đó|khi|từ|đến|tới|theo|do|vì|và|hoặc|hay|cùng|để|nhằm|ra|vào|lên|xuống|lần|thứ|năm|tháng|ngày|số|khóa|nhiệm|không|cũng|nhân|nhiều|thì|mà|nên|như|sau|trước|luôn|trao|tặng|ký|thực)$)\p{Ll}+/ /(?!(của|tại|ở|với|cho|về|trong|trên|dưới|thuộc|đã|đang|sẽ|vừa|mới|được|bị|là|có|các|những|này|đó|khi|từ|đến|tới|theo|do|vì|và|hoặc|hay|cùng|để|nhằm|ra|vào|lên|xuống|lần|thứ|năm|tháng|ngày|số|khóa|nhiệm|không|cũng|nhân|nhiều|thì|mà|nên|như|sau|trước|luôn|trao|tặng|ký|thực)$)\p{Ll}+/? ORG_NAME_WORD? | ORG_NAME_WORD) | ({shape:title, line:inner} | {shape:mixed, line:inner})+ ((ORG_ABBREVIATIONS | /[A-ZĐ][A-ZĐ0-9]{1,9}/) | ORG_NAME_WORD)) ((ORG_ABBREVIATIONS | /[A-ZĐ][A-ZĐ0-9]{1,9}/) | ({shape:title, line:inner} | {shape:mixed, line:inner}) (/(?!(của|tại|ở|với|cho|về|trong|trên|dưới|thuộc|đã|đang|sẽ|vừa|mới|được|bị|là|có|các|những|này|đó|khi|từ|đến|tới|theo|do|vì|và|hoặc|hay|cùng|để|nhằm|ra|vào|lên|xuống|lần|thứ|năm|tháng|ngày|số|khóa|nhiệm|không|cũng|nhân|nhiều|thì|mà|nên|như|sau|trước|luôn|trao|tặng|ký|thực)$)\p{Ll}+/ /(?!(của|tại|ở|với|cho|về|trong|trên|dưới|thuộc|đã|đang|sẽ|vừa|mới|được|bị|là|có|các|những|này|đó|khi|từ|đến|tới|theo|do|vì|và|hoặc|hay|cùng|để|nhằm|ra|vào|lên|xuống|lần|thứ|năm|tháng|ngày|số|khóa|nhiệm|không|cũng|nhân|nhiều|thì|mà|nên|như|sau|trước|luôn|trao|tặng|ký|thực)$)\p{Ll}+/? ORG_NAME_WORD? | ORG_NAME_WORD) | ({shape:title, line:inner} | {shape:mixed, line:inner})+ ((ORG_ABBREVIATIONS | /[A-ZĐ][A-ZĐ0-9]{1,9}/) | ORG_NAME_WORD) | và | - | &){0,5} (và | - | &))? ({shape:title, line:inner} | {shape:mixed, line:inner}) /(?!(của|tại|ở|với|cho|về|trong|trên|dưới|thuộc|đã|đang|sẽ|vừa|mới|được|bị|là|có|các|những|này|đó|khi|từ|đến|tới|theo|do|vì|và|hoặc|hay|cùng|để|nhằm|ra|vào|lên|xuống|lần|thứ|năm|tháng|ngày|số|khóa|nhiệm|không|cũng|nhân|nhiều|thì|mà|nên|như|sau|trước|luôn|trao|tặng|ký|thực)$)\p{Ll}+/ ORG_NAME_WORD? <org_place>? | (((ORG_ABBREVIATIONS | /[A-ZĐ][A-ZĐ0-9]{1,9}/) | ({shape:title, line:inner} | {shape:mixed, line:inner}) (/(?!(của|tại|ở|với|cho|về|trong|trên|dưới|thuộc|đã|đang|sẽ|vừa|mới|được|bị|là|có|các|những|này|đó|khi|từ|đến|tới|theo|do|vì|và|hoặc|hay|cùng|để|nhằm|ra|vào|lên|xuống|lần|thứ|năm|tháng|ngày|số|khóa|nhiệm|không|cũng|nhân|nhiều|thì|mà|nên|như|sau|trước|luôn|trao|tặng|ký|thực)$)\p{Ll}+/ /(?!(của|tại|ở|với|cho|về|trong|trên|dưới|thuộc|đã|đang|sẽ|vừa|mới|được|bị|là|có|các|những|này|đó|khi|từ|đến|tới|theo|do|vì|và|hoặc|hay|cùng|để|nhằm|ra|vào|lên|xuống|lần|thứ|năm|tháng|ngày|số|khóa|nhiệm|không|cũng|nhân|nhiều|thì|mà|nên|như|sau|trước|luôn|trao|tặng|ký|thực)$)\p{Ll}+/? ORG_NAME_WORD? | ORG_NAME_WORD) | ({shape:title, line:inner} | {shape:mixed, line:inner})+ ((ORG_ABBREVIATIONS | /[A-ZĐ][A-ZĐ0-9]{1,9}/) | ORG_NAME_WORD)) ((ORG_ABBREVIATIONS | /[A-ZĐ][A-ZĐ0-9]{1,9}/) | ({shape:title, line:inner} | {shape:mixed, line:inner}) (/(?!(của|tại|ở|với|cho|về|trong|trên|dưới|thuộc|đã|đang|sẽ|vừa|mới|được|bị|là|có|các|những|này|đó|khi|từ|đến|tới|theo|do|vì|và|hoặc|hay|cùng|để|nhằm|ra|vào|lên|xuống|lần|thứ|năm|tháng|ngày|số|khóa|nhiệm|không|cũng|nhân|nhiều|thì|mà|nên|như|sau|trước|luôn|trao|tặng|ký|thực)$)\p{Ll}+/ /(?!(của|tại|ở|với|cho|về|trong|trên|dưới|thuộc|đã|đang|sẽ|vừa|mới|được|bị|là|có|các|những|này|đó|khi|từ|đến|tới|theo|do|vì|và|hoặc|hay|cùng|để|nhằm|ra|vào|lên|xuống|lần|thứ|năm|tháng|ngày|số|khóa|nhiệm|không|cũng|nhân|nhiều|thì|mà|nên|như|sau|trước|luôn|trao|tặng|ký|thực)$)\p{Ll}+/? ORG_NAME_WORD? | ORG_NAME_WORD) | ({shape:title, line:inner} | {shape:mixed, line:inner})+ ((ORG_ABBREVIATIONS | /[A-ZĐ][A-ZĐ0-9]{1,9}/) | ORG_NAME_WORD) | và | - | &){0,6})? <org_place>)
+  match     ORG_HEAD_WEAK=k (((ORG_ABBREVIATIONS | /[A-ZĐ][A-ZĐ0-9]{1,9}/) | ({shape:title, line:inner} | {shape:mixed, line:inner}) (({shape:title, line:inner} | {shape:mixed, line:inner})+ ((ORG_ABBREVIATIONS | /[A-ZĐ][A-ZĐ0-9]{1,9}/) | ORG_NAME_WORD)? | (ORG_ABBREVIATIONS | /[A-ZĐ][A-ZĐ0-9]{1,9}/) | ORG_NAME_WORD) | ({shape:title, line:inner} | {shape:mixed, line:inner}) {shape:lower, not:ORG_STOP_WORDS} {shape:lower, not:ORG_STOP_WORDS}? ORG_NAME_WORD | (ORG_ABBREVIATIONS | /[A-ZĐ][A-ZĐ0-9]{1,9}/)? ({shape:title, line:inner} | {shape:mixed, line:inner}) {shape:lower, not:ORG_STOP_WORDS}) <org_place>? | <org_place> | ((ORG_ABBREVIATIONS | /[A-ZĐ][A-ZĐ0-9]{1,9}/) | ({shape:title, line:inner} | {shape:mixed, line:inner})+ ((ORG_ABBREVIATIONS | /[A-ZĐ][A-ZĐ0-9]{1,9}/) | ORG_NAME_WORD) | ({shape:title, line:inner} | {shape:mixed, line:inner}) {shape:lower, not:ORG_STOP_WORDS} {shape:lower, not:ORG_STOP_WORDS}? ORG_NAME_WORD?) (ORG_CONNECTOR* ((ORG_ABBREVIATIONS | /[A-ZĐ][A-ZĐ0-9]{1,9}/) | ({shape:title, line:inner} | {shape:mixed, line:inner})+ ((ORG_ABBREVIATIONS | /[A-ZĐ][A-ZĐ0-9]{1,9}/) | ORG_NAME_WORD) | ({shape:title, line:inner} | {shape:mixed, line:inner}) {shape:lower, not:ORG_STOP_WORDS} {shape:lower, not:ORG_STOP_WORDS}? ORG_NAME_WORD?)){0,6} ORG_CONNECTOR* (((ORG_ABBREVIATIONS | /[A-ZĐ][A-ZĐ0-9]{1,9}/) | ({shape:title, line:inner} | {shape:mixed, line:inner})+ ((ORG_ABBREVIATIONS | /[A-ZĐ][A-ZĐ0-9]{1,9}/) | ORG_NAME_WORD)? | ({shape:title, line:inner} | {shape:mixed, line:inner}) {shape:lower, not:ORG_STOP_WORDS} {shape:lower, not:ORG_STOP_WORDS}? ORG_NAME_WORD | ORG_NAME_WORD | ((ORG_ABBREVIATIONS | /[A-ZĐ][A-ZĐ0-9]{1,9}/) | ORG_CONNECTOR) ({shape:title, line:inner} | {shape:mixed, line:inner}) {shape:lower, not:ORG_STOP_WORDS}) <org_place>? | <org_place>))
   not-before  các | cấp | "đại hội" | "đại hội" /[IVXLCDM]+/
-  emit      object(kind: k)
-  example   "«Hội Nhà báo Việt Nam» trao giải" => {"kind": "other"}
-  example   "«Trường Lê Quý Đôn» khai giảng năm học mới" => {"kind": "school"}
-  example   "«Báo Lao động Thủ đô» tổ chức" => {"kind": "press"}
-  example   "Theo «Báo Tuổi Trẻ», giá" => {"kind": "press"}
-  example   "«Viện Vệ sinh dịch tễ Trung ương» đã giải trình tự" => {"kind": "other"}
+  emit      org_kind(k)
+  example   "«Hội Nhà báo Việt Nam» trao giải" => "other"
+  example   "«Trường Lê Quý Đôn» khai giảng năm học mới" => "school"
+  example   "«Báo Lao động Thủ đô» tổ chức" => "press"
+  example   "Theo «Báo Tuổi Trẻ», giá" => "press"
+  example   "«Viện Vệ sinh dịch tễ Trung ương» đã giải trình tự" => "other"
   counter   "Hội Lim năm nay thu hút du khách"
   counter   "dạo bộ trong phố cổ Hội An vào buổi tối"
   counter   "làm nhiệm vụ tại quần đảo Trường Sa."
@@ -2592,10 +2671,10 @@ rule org_unit.level
   type      org_unit
   match     ORG_HEAD_LEVEL=k ORG_LEVEL
   not-before  các | cấp | "đại hội" | "đại hội" /[IVXLCDM]+/
-  emit      object(kind: k)
-  example   "Quỹ trợ vốn cho CNLĐ nghèo «LĐLĐ tỉnh», hỗ trợ" => {"kind": "union"}
-  example   "Bằng khen của «Ủy ban nhân dân tỉnh» và" => {"kind": "government"}
-  example   "Tháng Công nhân năm nay, «Liên đoàn Lao động quận» sẽ tổ chức" => {"kind": "union"}
+  emit      org_kind(k)
+  example   "Quỹ trợ vốn cho CNLĐ nghèo «LĐLĐ tỉnh», hỗ trợ" => "union"
+  example   "Bằng khen của «Ủy ban nhân dân tỉnh» và" => "government"
+  example   "Tháng Công nhân năm nay, «Liên đoàn Lao động quận» sẽ tổ chức" => "union"
   counter   "các LĐLĐ quận trong Cụm"
 
 # Unique bodies and the committee of the place the text is about (D3, D7).
@@ -2604,14 +2683,14 @@ rule org_unit.bare
   priority  5
   match     ORG_BARE=k
   not-after   viên
-  emit      object(kind: k)
-  example   "Thủ tướng «Chính phủ» tặng Cờ thi đua" => {"kind": "government"}
-  example   "Đại biểu «Quốc hội», Chủ tịch" => {"kind": "government"}
-  example   "chỉ đạo của «Tỉnh ủy», Tổng LĐLĐ" => {"kind": "party"}
-  example   "(đạt 107,3% kế hoạch «Tổng Liên đoàn» giao)" => {"kind": "union"}
+  emit      org_kind(k)
+  example   "Thủ tướng «Chính phủ» tặng Cờ thi đua" => "government"
+  example   "Đại biểu «Quốc hội», Chủ tịch" => "government"
+  example   "chỉ đạo của «Tỉnh ủy», Tổng LĐLĐ" => "party"
+  example   "(đạt 107,3% kế hoạch «Tổng Liên đoàn» giao)" => "union"
   counter   "Vũ Mạnh Sơn, Tỉnh ủy viên, Đại biểu"
-  example   "«Bộ Chính trị» đã ban hành kết luận" => {"kind": "party"}
-  example   "«Viện Kiểm sát nhân dân tối cao» đã ban hành cáo trạng" => {"kind": "government"}
+  example   "«Bộ Chính trị» đã ban hành kết luận" => "party"
+  example   "«Viện Kiểm sát nhân dân tối cao» đã ban hành cáo trạng" => "government"
   counter   "các tổ chức phi chính phủ"
 
 # "Đảng" (the Communist Party of Vietnam) as a noun phrase of its own (D7):
@@ -2623,10 +2702,10 @@ rule org_unit.party
   match     !Đảng
   not-before  "cấp ủy" | "đại hội" | "cơ sở" | "tổ chức"
   not-after   bộ | ủy | viên | đoàn | phí | kỳ | "các cấp" | "cộng sản" | {shape:title}
-  emit      object(kind: "party")
-  example   "giới thiệu cho «Đảng» xét kết nạp" => {"kind": "party"}
-  example   "được kết nạp vào «Đảng» (đạt" => {"kind": "party"}
-  example   "chủ trương của «Đảng», chính sách" => {"kind": "party"}
+  emit      org_kind("party")
+  example   "giới thiệu cho «Đảng» xét kết nạp" => "party"
+  example   "được kết nạp vào «Đảng» (đạt" => "party"
+  example   "chủ trương của «Đảng», chính sách" => "party"
   counter   "Nghị quyết Đại hội Đảng các cấp"
   counter   "tham mưu cấp ủy Đảng, đồng thời"
   counter   "được kết nạp đảng khi"
