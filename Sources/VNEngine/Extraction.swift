@@ -146,7 +146,8 @@ public final class Extractor {
                 let chosen = resolve(matchBuffer, runner, pass: pass, explain: keepCandidates, into: &candidates)
                 let stable = chosen.count == previous.count
                     && zip(chosen, previous).allSatisfy { $0.rule == $1.rule && $0.span.start == $1.span.start && $0.span.end == $1.span.end }
-                chart[stage.type] = SpanTable(chosen.map(\.span), tokenCount: document.count)
+                // Only types some rule reads need a table (a closure: a key path costs ~400 instructions a span).
+                if ruleSet.typeIsRead[stage.type] { chart[stage.type] = SpanTable(chosen.map { $0.span }, tokenCount: document.count) }
                 previous = chosen
                 if keepCandidates && (stable || pass == passes) {
                     // `lost(to:)` indexes this stage's list; shift it into the combined one.
@@ -307,6 +308,8 @@ public final class Extractor {
         case .capture(let slot): return runner.value(of: buffer.captures[captures + slot])
         case .call(let producer, let list):
             var call = ProducerArguments()
+            call.labeled.reserveCapacity(list.count)
+            call.positional.reserveCapacity(list.count)
             for argument in list {
                 guard let value = evaluate(argument.value, buffer, captures: captures, runner) else { return nil }
                 if let label = argument.label { call.labeled.append((label, value)) } else { call.positional.append(value) }
@@ -332,6 +335,7 @@ public final class Extractor {
     private func resolve(_ buffer: MatchBuffer, _ runner: PatternRunner, pass: Int, explain: Bool,
                          into candidates: inout [Candidate]) -> [(rule: Int, span: ChartSpan)] {
         let matches = buffer.matches
+        guard !matches.isEmpty else { return [] }
         let rules = ruleSet.rules
         let order = matches.indices.sorted { a, b in
             let x = matches[a], y = matches[b]

@@ -153,12 +153,22 @@ struct SpanTable: Sendable {
     init(_ spans: [ChartSpan], tokenCount: Int) {
         guard !spans.isEmpty else { return }
         self.spans = spans.sorted { $0.start < $1.start }
-        firstAt = [Int32](repeating: 0, count: tokenCount + 1)
-        var k = 0
-        for position in 0...tokenCount {
-            while k < self.spans.count && self.spans[k].start < position { k += 1 }
-            firstAt[position] = Int32(k)
+        // firstAt[p] = the number of spans starting before p, filled span by span.
+        var table = [Int32](repeating: 0, count: tokenCount + 1)
+        table.withUnsafeMutableBufferPointer { table in
+            var position = 0
+            for (index, span) in self.spans.enumerated() {
+                while position <= min(span.start, tokenCount) {
+                    table[position] = Int32(index)
+                    position += 1
+                }
+            }
+            while position <= tokenCount {
+                table[position] = Int32(self.spans.count)
+                position += 1
+            }
         }
+        firstAt = table
     }
 
     /// Every span, sorted by start.

@@ -153,6 +153,9 @@ public final class RuleSet: @unchecked Sendable {
     public let typeNames: [String]
     /// The producers rules call.
     public let producers: ProducerRegistry
+    /// Per type, whether some rule reads its spans (`<type>`); the spans of the others
+    /// need no table.
+    let typeIsRead: [Bool]
     let stages: [Stage]
     let lexicons: [CompiledLexicon]
     /// Each lexicon's trie, frozen for matching, and its match mode (by lexicon index).
@@ -195,6 +198,14 @@ public final class RuleSet: @unchecked Sendable {
         if !compiler.diagnostics.isEmpty { throw RuleDiagnostics(compiler.diagnostics) }
         rules = compiler.rules
         typeNames = compiler.typeNames
+        var read = [Bool](repeating: false, count: compiler.typeNames.count)
+        for rule in compiler.rules {
+            for program in [rule.program] + rule.notBefore.map(\.program) + rule.notAfter
+                + rule.requiresBefore.map(\.program) + rule.requiresAfter {
+                for case .span(let type, _) in program.instructions { read[type] = true }
+            }
+        }
+        typeIsRead = read
         self.producers = producers
         stages = compiler.stages
         lexicons = compiler.lexicons

@@ -401,3 +401,20 @@ private func extract(_ text: String, _ ruleSet: RuleSet, types: Set<String>? = n
         }
     }
 }
+
+@Suite struct SpanTableTests {
+    @Test func spansAreFoundByStartToken() {
+        let spans = [ChartSpan(start: 4, end: 6, value: .null), ChartSpan(start: 1, end: 2, value: .null),
+                     ChartSpan(start: 4, end: 5, value: .null), ChartSpan(start: 7, end: 8, value: .null)]
+        let table = SpanTable(spans, tokenCount: 8)
+        let starts = (0...8).map { position in table.indices(at: position).map { table.all[$0].start } }
+        #expect(starts == [[], [1], [], [], [4, 4], [], [], [7], []])
+        #expect(table.indices(at: 9).isEmpty && !table.hasSpan(at: 0) && table.hasSpan(at: 7))
+        #expect(SpanTable([], tokenCount: 8).indices(at: 3).isEmpty)
+    }
+
+    @Test func onlyTypesSomeRuleReadsGetATable() throws {
+        let rules = try compile([numberRule, moneyRule])
+        #expect(rules.typeIsRead == rules.typeNames.map { $0 == "number" })
+    }
+}
