@@ -517,6 +517,7 @@ struct PatternRunner {
         guard capture.start >= 0, capture.end > capture.start else { return .null }
         let text = document.text
         var units: [UInt16] = []
+        units.reserveCapacity(text.tokens[Int(capture.end) - 1].range.upperBound - text.tokens[Int(capture.start)].range.lowerBound)
         for k in Int(capture.start)..<Int(capture.end) {
             let token = text.tokens[k]
             if k > capture.start && token.spaceBefore { units.append(0x20) }

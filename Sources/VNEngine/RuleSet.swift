@@ -318,7 +318,7 @@ private struct RuleCompiler {
         }
         var lexicon = CompiledLexicon(name: declaration.name, mode: declaration.matchMode, location: declaration.location)
         let mode = LiteralMode(declaration.matchMode)
-        let phraseWords = PhraseWords.words(of: declaration.entries.map(\.phrase), normalizer: normalizer, tokenizer: tokenizer)
+        let phraseWords = PhraseWords.words(of: declaration.entries.map(\.phrase), normalizer: normalizer, tokenizer: tokenizer, mode: mode)
         for (entry, words) in zip(declaration.entries, phraseWords) {
             let ids = wordIDs(words, mode: mode)
             guard !ids.isEmpty else {
@@ -335,7 +335,7 @@ private struct RuleCompiler {
     /// a literal inside a repetition is compiled once per copy.
     private mutating func wordIDs(_ phrase: String, mode: LiteralMode) -> [Int32] {
         if let known = literalIDs[mode]?[phrase] { return known }
-        let ids = wordIDs(PhraseWords.words(of: [phrase], normalizer: normalizer, tokenizer: tokenizer)[0], mode: mode)
+        let ids = wordIDs(PhraseWords.words(of: [phrase], normalizer: normalizer, tokenizer: tokenizer, mode: mode)[0], mode: mode)
         literalIDs[mode, default: [:]][phrase] = ids
         return ids
     }
@@ -692,12 +692,14 @@ enum PhraseWords {
     /// word): no normalization step and no token crosses a line break, so each
     /// phrase gets the words it gets alone. A phrase with a line break in it,
     /// or a text that cannot be tokenized, is done alone.
-    static func words(of phrases: [String], normalizer: Normalizer, tokenizer: Tokenizer) -> [[Word]] {
+    /// With `mode`, only the units that mode needs are filled (an exact-mode word also
+    /// needs its lower case); the others are left empty.
+    static func words(of phrases: [String], normalizer: Normalizer, tokenizer: Tokenizer, mode: LiteralMode? = nil) -> [[Word]] {
         guard phrases.count > 1, !phrases.contains(where: { $0.unicodeScalars.contains { $0 == "\n" || $0 == "\r" || $0 == "\u{FEFF}" } }),
               let tokenized = try? tokenizer.tokenize(normalizer.normalize(phrases.joined(separator: "\n"))) else {
             return phrases.map { phrase in
                 guard let tokenized = try? tokenizer.tokenize(normalizer.normalize(phrase)) else { return [] }
-                return tokenized.tokens.map { word($0, of: tokenized) }
+                return tokenized.tokens.map { word($0, of: tokenized, mode: mode) }
             }
         }
         // Where each phrase starts in the joined text (UTF-16 offsets, as tokens' original ranges).
@@ -711,16 +713,16 @@ enum PhraseWords {
         var phrase = 0
         for token in tokenized.tokens {
             while phrase + 1 < starts.count, starts[phrase + 1] <= token.originalRange.lowerBound { phrase += 1 }
-            result[phrase].append(word(token, of: tokenized))
+            result[phrase].append(word(token, of: tokenized, mode: mode))
         }
         return result
     }
 
-    private static func word(_ token: Token, of text: TokenizedText) -> Word {
+    private static func word(_ token: Token, of text: TokenizedText, mode: LiteralMode?) -> Word {
         var lower: [UInt16] = [], key: [UInt16] = [], exact: [UInt16] = []
-        TokenUnits.append(token, of: text, mode: .lower, to: &lower)
-        TokenUnits.append(token, of: text, mode: .key, to: &key)
-        TokenUnits.append(token, of: text, mode: .exact, to: &exact)
+        if mode != .key { TokenUnits.append(token, of: text, mode: .lower, to: &lower) }
+        if mode == nil || mode == .key { TokenUnits.append(token, of: text, mode: .key, to: &key) }
+        if mode == nil || mode == .exact { TokenUnits.append(token, of: text, mode: .exact, to: &exact) }
         return Word(lower: lower, key: key, exact: exact)
     }
 }

@@ -187,37 +187,42 @@ enum PlainLexiconFile {
     static func parse(_ source: String, path: String) -> LexiconDeclaration? {
         let name = LexiconFileParser.lexiconName(forPath: path)
         guard RuleNames.isLexiconName(name), isPlain(source) else { return nil }
-        var matchMode = LexiconMatchMode.lower
-        var entries: [LexiconEntry] = []
-        var sawContent = false
-        var lineNumber = 0
-        for line in source.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
-            lineNumber += 1
-            var i = line.startIndex
-            while i < line.endIndex, line[i] == space || line[i] == tab { i = line.index(after: i) }
-            if i == line.endIndex || line[i] == hash { continue }  // blank or comment
-            // Leading spaces are skipped; a leading tab would start an empty phrase (an error).
-            guard line[line.startIndex..<i].allSatisfy({ $0 == space }) else { return nil }
-            let column = line.distance(from: line.startIndex, to: i) + 1
-            let content = line[i...]
-            if content.first == UInt8(ascii: "@") {
-                guard !sawContent, let mode = directive(content) else { return nil }
-                matchMode = mode
+        var source = source
+        return source.withUTF8 { bytes -> LexiconDeclaration? in
+            var matchMode = LexiconMatchMode.lower
+            var entries: [LexiconEntry] = []
+            var sawContent = false
+            var lineNumber = 0
+            var lineStart = 0
+            while lineStart <= bytes.count {
+                var lineEnd = lineStart
+                while lineEnd < bytes.count && bytes[lineEnd] != newline { lineEnd += 1 }
+                defer { lineStart = lineEnd + 1 }
+                lineNumber += 1
+                var i = lineStart
+                while i < lineEnd, bytes[i] == space || bytes[i] == tab { i += 1 }
+                if i == lineEnd || bytes[i] == hash { continue }  // blank or comment
+                // Leading spaces are skipped; a leading tab would start an empty phrase (an error).
+                for k in lineStart..<i where bytes[k] == tab { return nil }
+                let location = RuleSourceLocation(file: path, line: lineNumber, column: i - lineStart + 1)
+                if bytes[i] == UInt8(ascii: "@") {
+                    guard !sawContent, let mode = directive(text(bytes, i, lineEnd)) else { return nil }
+                    matchMode = mode
+                    sawContent = true
+                    continue
+                }
                 sawContent = true
-                continue
+                guard bytes[i] != quote, let entry = entry(bytes, i, lineEnd, at: location) else { return nil }
+                entries.append(entry)
             }
-            sawContent = true
-            guard content.first != UInt8(ascii: "\""), let entry = entry(content, at: RuleSourceLocation(file: path, line: lineNumber, column: column)) else {
-                return nil
-            }
-            entries.append(entry)
+            guard !entries.isEmpty else { return nil }
+            return LexiconDeclaration(name: name, matchMode: matchMode, entries: entries,
+                                      location: RuleSourceLocation(file: path, line: 1, column: 1))
         }
-        guard !entries.isEmpty else { return nil }
-        return LexiconDeclaration(name: name, matchMode: matchMode, entries: entries,
-                                  location: RuleSourceLocation(file: path, line: 1, column: 1))
     }
 
-    private static let space = UInt8(ascii: " "), tab = UInt8(ascii: "\t"), hash = UInt8(ascii: "#")
+    private static let space = UInt8(ascii: " "), tab = UInt8(ascii: "\t"), hash = UInt8(ascii: "#"),
+                       newline = UInt8(ascii: "\n"), quote = UInt8(ascii: "\"")
 
     /// Whether every `Character` of `source` is one scalar and its only white space is space and
     /// tab: ASCII without control characters (but tab and line feed), Latin letters with their
@@ -236,30 +241,55 @@ enum PlainLexiconFile {
     }
 
     /// `@match MODE` with nothing but spaces or a comment after it.
-    private static func directive(_ content: Substring.UTF8View.SubSequence) -> LexiconMatchMode? {
-        let words = text(content).split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)[0]
+    private static func directive(_ line: String) -> LexiconMatchMode? {
+        let words = line.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)[0]
             .split(whereSeparator: { $0 == " " || $0 == "\t" })
         guard words.count == 2, words[0] == "@match" else { return nil }
         return LexiconMatchMode(rawValue: String(words[1]))
     }
 
-    /// `phrase`, `phrase # comment` or `phrase<TAB>value`; nil for anything the general parser must see.
-    private static func entry(_ content: Substring.UTF8View.SubSequence, at location: RuleSourceLocation) -> LexiconEntry? {
-        let phraseEnd = content.firstIndex { $0 == tab || $0 == hash } ?? content.endIndex
-        let words = content[..<phraseEnd].split(separator: space)
-        guard !words.isEmpty else { return nil }
-        let phrase = words.map(text).joined(separator: " ")
-        let rest = content[phraseEnd...]
-        let valueStart = rest.firstIndex { $0 != space && $0 != tab } ?? rest.endIndex
-        guard valueStart < rest.endIndex, rest[valueStart] != hash else {
-            return LexiconEntry(phrase: phrase, value: nil, location: location)
-        }
+    /// `phrase`, `phrase # comment` or `phrase<TAB>value` in `bytes[start..<end]`; nil for
+    /// anything the general parser must see.
+    private static func entry(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int,
+                              at location: RuleSourceLocation) -> LexiconEntry? {
+        var phraseEnd = start
+        while phraseEnd < end && bytes[phraseEnd] != tab && bytes[phraseEnd] != hash { phraseEnd += 1 }
+        guard let phrase = words(bytes, start, phraseEnd, separators: false) else { return nil }
+        var valueStart = phraseEnd
+        while valueStart < end && (bytes[valueStart] == space || bytes[valueStart] == tab) { valueStart += 1 }
+        guard valueStart < end, bytes[valueStart] != hash else { return LexiconEntry(phrase: phrase, value: nil, location: location) }
         // A quoted value is a JSON string, `{` or `[` an error: the general parser reads those.
-        guard ![UInt8(ascii: "\""), UInt8(ascii: "{"), UInt8(ascii: "[")].contains(rest[valueStart]) else { return nil }
-        let valueEnd = rest[valueStart...].firstIndex(of: hash) ?? rest.endIndex
-        let valueWords = rest[valueStart..<valueEnd].split(whereSeparator: { $0 == space || $0 == tab }).map(text)
-        return LexiconEntry(phrase: phrase, value: LexiconValueReader.scalar(valueWords.joined(separator: " ")), location: location)
+        let first = bytes[valueStart]
+        guard first != quote, first != UInt8(ascii: "{"), first != UInt8(ascii: "[") else { return nil }
+        var valueEnd = valueStart
+        while valueEnd < end && bytes[valueEnd] != hash { valueEnd += 1 }
+        guard let value = words(bytes, valueStart, valueEnd, separators: true) else { return nil }
+        return LexiconEntry(phrase: phrase, value: LexiconValueReader.scalar(value), location: location)
     }
 
-    private static func text(_ bytes: Substring.UTF8View.SubSequence) -> String { String(Substring(bytes)) }
+    /// The words of `bytes[start..<end]` joined by single spaces (split at spaces, and at
+    /// tabs too with `separators`); nil when there is none.
+    private static func words(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, separators: Bool) -> String? {
+        var first = start, last = end
+        func isSeparator(_ byte: UInt8) -> Bool { byte == space || (separators && byte == tab) }
+        while first < last && isSeparator(bytes[first]) { first += 1 }
+        while last > first && isSeparator(bytes[last - 1]) { last -= 1 }
+        guard first < last else { return nil }
+        var k = first + 1
+        // Most phrases are single-spaced: one string straight from the bytes.
+        while k < last && !(isSeparator(bytes[k]) && (isSeparator(bytes[k - 1]) || bytes[k] != space)) { k += 1 }
+        if k == last { return text(bytes, first, last) }
+        var collapsed: [UInt8] = []
+        var pendingSpace = false
+        for byte in bytes[first..<last] {
+            if isSeparator(byte) { pendingSpace = true; continue }
+            if pendingSpace { collapsed.append(space); pendingSpace = false }
+            collapsed.append(byte)
+        }
+        return String(decoding: collapsed, as: UTF8.self)
+    }
+
+    private static func text(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> String {
+        String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+    }
 }
