@@ -15,6 +15,8 @@ import VNRules
 /// | `quantity` | amount, min, max, of, unit, qualifier | `{"amount"|"min","max", "of", "unit", ...}` |
 /// | `unit` | text, fallback | a counted noun, lower-cased; the fallback when text is null |
 /// | `object` | any labeled | an object of the non-null arguments |
+///
+/// The date producers (`calendar_date`, `date`, `clock`, ...) are in ``DateProducers``.
 public enum StandardProducers {
     /// All standard producers.
     public static let registry: ProducerRegistry = {
@@ -56,6 +58,7 @@ public enum StandardProducers {
         registry.register("object", summary: "an object of the non-null labeled arguments") { arguments in
             .object(arguments.nonNullFields)
         }
+        DateProducers.register(into: &registry)
         return registry
     }()
 
