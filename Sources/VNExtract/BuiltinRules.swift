@@ -5,6 +5,580 @@
 enum BuiltinRules {
     /// (path relative to rules/, contents), in byte-wise path order.
     static let files: [(path: String, contents: String)] = [
+        ("date.rules", #"""
+# Dates (OUTPUT.md "date"; DECISIONS.md D1, D2, D14, D17-D19, D21): a day, a
+# month, a year or a span of them, with a time of day and a weekday where
+# they are written next to it. The producers are in
+# Sources/VNExtract/DateProducers.swift; they check the calendar (no 31/2, no
+# month 13, years 1000-2200) and write ISO values: {"date": "2023-05-28"},
+# "2023-05", "2023"; {"start": ..., "end": ...} for spans.
+#
+# Conventions for the document pass that post-processes dates:
+# - No year written: "--05-19" (ISO month-day), "--07" (a month), also inside
+#   spans. The year is never guessed here: the pass fills it from the
+#   document's dateline or context (D2) and adds "inferred_year".
+# - A written weekday adds "_weekday" (1 = Monday "Thứ hai" ... 7 = Sunday).
+# - Relative dates ("hôm qua", "năm nay") are {"_relative_unit",
+#   "_relative_offset"}; the pass resolves them against --reference-date or
+#   drops them (D19).
+#
+# Two helper types feed the date rules: date_part (one calendar point or
+# period with the word that introduces it: "ngày 25/11/2022", "tháng 7/2023",
+# "năm 2023", "Quý III/2023", "6 tháng đầu năm 2023") and clock_time ("11:04",
+# "14h30", "9 giờ 30 phút", "9 giờ tối"). The date rules join them: a part
+# alone, a part with a time before or after it, with a weekday before it, two
+# parts as a span.
+#
+# Not dates: fractions ("6/6 quận", "2/3 số hộ": a unit or "số" after),
+# document numbers ("02/NQ-BCT", "15/2020/NĐ-CP": a "/" after), durations
+# ("60 năm", "trong 6 tháng qua": quantities, D17), scores ("3-1": "-" joins
+# day and month only after "ngày"), addresses and classes ("số 12/5 ngõ 34",
+# "lớp 10/3"), versions and phone numbers (no valid day, month and year),
+# "24/7" (round the clock), times alone ("lúc 14h30"), and a bare four-digit
+# number (a year only after "năm", "©", a year name such as "Giáp Thìn", or an
+# acronym such as "PCI 2023").
+
+# Words after which "N/M" is a label, a count or a fraction, not a day and
+# month: "số 12/5", "lớp 10/3", "tổ 7/2", "tỷ lệ 1/5", "chiếm 1/3", "giảm 1/4".
+lexicon NOT_DATE_BEFORE
+  số
+  lớp
+  khối
+  tổ
+  phòng
+  nhà
+  căn
+  lô
+  khu
+  ngõ
+  ngách
+  hẻm
+  kiệt
+  km
+  "tỷ lệ"
+  "tỉ lệ"
+  "tỷ số"
+  "tỉ số"
+  "phân số"
+  chiếm
+  giảm
+  tăng
+  gấp
+  bằng
+  còn
+  đạt
+  "mã số"
+  "biển số"
+  "ký hiệu"
+
+# Words after "N/M" that make it an address: "12/5 ngõ 34", "25/3 đường Lê Lợi".
+lexicon ADDRESS_WORD
+  ngõ
+  ngách
+  hẻm
+  kiệt
+  đường
+  phố
+  "khu phố"
+  tổ
+  ấp
+
+# Words before "thứ ..." that make it an ordinal, not a weekday: "lần thứ hai",
+# "xếp thứ 3", "kỳ họp thứ 6".
+lexicon ORDINAL_HEAD
+  lần
+  hạng
+  xếp
+  đứng
+  kỳ
+  "kỳ họp"
+  khóa
+  phiên
+  vòng
+  đợt
+  giải
+  lớp
+  số
+  bậc
+  "thứ tự"
+
+# --------------------------------------------------------------------------
+# clock_time: a time of day, "HH:MM". Never output alone (a time alone is not
+# a date); the date rules take it before or after a date part (D1).
+
+rule clock_time.colon
+  type      clock_time
+  match     {kind:number}=h ^: ^{kind:number}=m (^: ^{kind:number})? DAY_PERIOD=p?
+  not-before  ^: | ^"."
+  not-after   ^:
+  emit      clock(hour: h, minute: m, period: p)
+  example   "cập nhật «11:04»" => "11:04"
+  example   "«08:30:15» ngày 5/6" => "08:30"
+  example   "lúc «7:45 tối»" => "19:45"
+  counter   "tỷ số 25:70"
+
+rule clock_time.h
+  type      clock_time
+  match     {kind:number}=h ^h (^{kind:number}=m | rưỡi=half)? DAY_PERIOD=p?
+  emit      clock(hour: h, minute: m, half: half, period: p)
+  example   "lúc «14h30»" => "14:30"
+  example   "từ «8h sáng»" => "08:00"
+  example   "«20h30 tối»" => "20:30"
+  example   "«9h rưỡi»" => "09:30"
+  counter   "lúc 25h10"
+
+rule clock_time.words
+  type      clock_time
+  match     {kind:number}=h giờ ({kind:number}=m phút? | rưỡi=half | kém {kind:number}=before phút?)? DAY_PERIOD=p?
+  emit      clock(hour: h, minute: m, half: half, before: before, period: p)
+  example   "«9 giờ 30 phút»" => "09:30"
+  example   "«9 giờ tối»" => "21:00"
+  example   "«14 giờ 00»" => "14:00"
+  example   "«12 giờ đêm»" => "00:00"
+  example   "«2 giờ chiều»" => "14:00"
+  example   "«8 giờ kém 15 phút»" => "07:45"
+
+# --------------------------------------------------------------------------
+# date_part: one calendar point or period, with the word that introduces it
+# ("ngày", "mùng"/"mồng", "tháng", "năm", "quý") inside the span. Not output
+# by itself: rule date.part below makes each one a date.
+
+# "28/05/2023", "ngày 25/11/2022", "28-05-2023", "ngày mồng 2/9/1945": day,
+# month and a four-digit year, one separator throughout. A "/" right after is a
+# document number ("01/02/2023/QĐ").
+rule date_part.day_month_year
+  type      date_part
+  priority  10
+  match     (ngày (mùng | mồng)? | mùng | mồng)? {kind:number}=d (^/ ^{kind:number}=m ^/ | ^- ^{kind:number}=m ^-) ^{kind:number}=y
+  not-before  ^/
+  not-after   ^/
+  emit      calendar_date(day: d, month: m, year: y)
+  example   "«28/05/2023» 11:04" => {"date": "2023-05-28"}
+  example   "tính đến «ngày 25/11/2022»" => {"date": "2022-11-25"}
+  example   "đăng «ngày 08-05-2023»" => {"date": "2023-05-08"}
+  example   "năm nhuận «29/2/2024»" => {"date": "2024-02-29"}
+  counter   "ngày 31/2/2023"
+  counter   "ngày 29/2/2023"
+  counter   "ngày 12/13/2023"
+  counter   "Thông tư 01/02/2023/TT-BTC"
+
+# "2023-05-28": the ISO order, year first.
+rule date_part.iso
+  type      date_part
+  priority  10
+  match     {kind:number}=y ^- ^{kind:number}=m ^- ^{kind:number}=d
+  not-before  ^/ | ^-
+  not-after   ^- | ^/
+  emit      calendar_date(day: d, month: m, year: y)
+  example   "cập nhật «2024-03-15»" => {"date": "2024-03-15"}
+  example   "lúc «2024-02-29» 14:05" => {"date": "2024-02-29"}
+  counter   "mã 2023-13-01"
+
+# One dotted number token: "28.05.2023", "ngày 12.08.1985"; "ngày 15.3" only
+# after "ngày" (alone "15.3" is a decimal number, "2.1.3" a version).
+rule date_part.dotted
+  type      date_part
+  priority  10
+  match     (ngày (mùng | mồng)? | mùng | mồng) {kind:number}=t
+  emit      dotted_date(t, "short")
+  example   "trong «ngày 15.3»" => {"date": "--03-15"}
+  example   "sinh «ngày 12.08.1985»" => {"date": "1985-08-12"}
+  counter   "ngày 15.13"
+
+rule date_part.dotted_bare
+  type      date_part
+  priority  9
+  match     {kind:number}=t
+  emit      dotted_date(t)
+  example   "«28.05.2023» tại Hà Nội" => {"date": "2023-05-28"}
+  example   "«5.6.2024», Công an" => {"date": "2024-06-05"}
+  counter   "phiên bản 2.1.3"
+  counter   "gọi 0912.345.678"
+  counter   "iOS 17.4"
+  counter   "1.332 công đoàn"
+
+# "ngày 31/5", "ngày 2-9", "mùng 8/3", "ngày 19/5 năm 2023": a day and month
+# after "ngày", "mùng" or "mồng"; "-" joins them only here ("3-1" is a score).
+rule date_part.day_month
+  type      date_part
+  priority  10
+  match     (ngày (mùng | mồng)? | mùng | mồng) {kind:number}=d (^/ | ^-) ^{kind:number}=m (năm {kind:number}=y)?
+  not-after   (^/ | ^-) ^{kind:number}
+  emit      calendar_date(day: d, month: m, year: y)
+  example   "đến «ngày 31/5», 6/6 quận" => {"date": "--05-31"}
+  example   "Ba Đình «ngày 2-9» để viếng" => {"date": "--09-02"}
+  example   "dịp «mùng 8/3»" => {"date": "--03-08"}
+  example   "hoạt động «ngày 24/7»" => {"date": "--07-24"}
+  counter   "ngày 32/5"
+
+# "19/5", "1/5", "Sáng 15/3": a day and month with nothing before them, only
+# where they cannot be a fraction ("6/6 quận", "2/3 số hộ", "giảm 1/4"), a
+# label ("số 12/5", "lớp 10/3"), an address ("12/5 ngõ 34") or a document
+# number ("58/NQ-TW"); "24/7" is "round the clock". "1/5 năm 2023" takes the
+# year; "19/5 năm nay" is the next rule (UNIT has "năm").
+rule date_part.day_month_bare
+  type      date_part
+  match     {kind:number}=d ^/ ^{kind:number}=m (năm {kind:number}=y)?
+  not-before  ^/ | ^- | ^"." | ^, | ^: | NOT_DATE_BEFORE | QUALIFIER | {kind:number}
+  not-after   ^/ | ^- | ^: | ^% | ^{kind:word} | số | % | "phần trăm" | UNIT | MEASURE | UNIT_ABBREVIATION | ADDRESS_WORD | điểm | {kind:number}
+  emit      calendar_date(day: d, month: m, year: y, bare: true)
+  example   "đoàn viên ưu tú dịp «19/5». Tổ chức" => {"date": "--05-19"}
+  example   "Ngày Quốc tế Lao động «1/5» có trọng tâm" => {"date": "--05-01"}
+  example   "Chiều «22/12», Bộ Chỉ huy" => {"date": "--12-22"}
+  example   "kỷ niệm «1/5 năm 2023»" => {"date": "2023-05-01"}
+  counter   "6/6 quận đã hoàn thành"
+  counter   "có 4/6 đơn vị đạt"
+  counter   "2/3 số hộ dân"
+  counter   "giảm 1/4 so với"
+  counter   "ở số 12/5 ngõ 34"
+  counter   "học sinh lớp 10/3"
+  counter   "hoạt động 24/7 để tiếp nhận"
+  counter   "đạt 29,5/30 điểm"
+  counter   "theo tỷ lệ 1/2000"
+  counter   "7/10 trận đấu"
+
+rule date_part.day_month_this_year
+  type      date_part
+  match     {kind:number}=d ^/ ^{kind:number}=m
+  requires-after  năm (nay | ngoái | trước | sau | tới | qua)
+  not-before  ^/ | ^- | ^"." | ^, | ^: | NOT_DATE_BEFORE | QUALIFIER | {kind:number}
+  emit      calendar_date(day: d, month: m, bare: true)
+  example   "Quốc khánh «2/9» năm nay" => {"date": "--09-02"}
+  example   "dịp «19/5» năm ngoái" => {"date": "--05-19"}
+
+# "ngày 19 tháng 5 năm 2023", "ngày mồng 2 tháng 9 năm 1945", "ngày 30 tháng
+# 6", "ngày mười lăm tháng Bảy": the day may be spelled, the month a name.
+rule date_part.day_month_words
+  type      date_part
+  priority  10
+  match     (ngày (mùng | mồng)? | mùng | mồng) ({kind:number} | <number> | một)=d tháng ({kind:number}=m | MONTH_NAME=m) (năm? {kind:number}=y)?
+  emit      calendar_date(day: d, month: m, year: y)
+  example   "sinh «ngày 19 tháng 5 năm 1890» tại" => {"date": "1890-05-19"}
+  example   "Hà Nội, «ngày 05 tháng 01 năm 2024»" => {"date": "2024-01-05"}
+  example   "«ngày mồng 2 tháng 9 năm 1945»" => {"date": "1945-09-02"}
+  example   "vào «ngày 30 tháng 6»." => {"date": "--06-30"}
+  example   "«mồng hai tháng chín»" => {"date": "--09-02"}
+  example   "«ngày mười lăm tháng Bảy năm 2023»" => {"date": "2023-07-15"}
+  example   "«ngày mùng một tháng Giêng»" => {"date": "--01-01"}
+  counter   "ngày 31 tháng 4 năm 2023"
+
+# "08 Tháng 8 2017", "15 tháng 3 năm 2024": without "ngày" only with a year
+# and digits ("6 tháng năm 2023" is months_of_year).
+rule date_part.day_month_words_bare
+  type      date_part
+  priority  10
+  match     {kind:number}=d tháng {kind:number}=m năm? {kind:number}=y
+  emit      calendar_date(day: d, month: m, year: y)
+  example   "Thứ ba, «08 Tháng 8 2017» 22:14" => {"date": "2017-08-08"}
+  example   "khởi công «15 tháng 3 năm 2024»" => {"date": "2024-03-15"}
+  counter   "trong 12 tháng 3 đợt"
+
+# "tháng 7/2023", "tháng 5-2024", "tháng 11 năm 2022", "THÁNG 12/2023",
+# "tháng Bảy năm 2023", "tháng mười hai năm 2021".
+rule date_part.month_year
+  type      date_part
+  priority  10
+  match     tháng ({kind:number}=m (^/ | ^-) ^{kind:number}=y | {kind:number}=m năm {kind:number}=y | MONTH_NAME=m năm {kind:number}=y)
+  not-after   ^/
+  emit      calendar_date(month: m, year: y)
+  example   "trong «tháng 7/2023»." => {"date": "2023-07"}
+  example   "«tháng 5-2024» đạt" => {"date": "2024-05"}
+  example   "«tháng 11 năm 2022» tăng" => {"date": "2022-11"}
+  example   "khởi công vào «tháng Bảy năm 2023»" => {"date": "2023-07"}
+  example   "«tháng mười hai năm 2021»" => {"date": "2021-12"}
+  counter   "tháng 13/2023"
+
+rule date_part.month_year_dotted
+  type      date_part
+  priority  10
+  match     tháng {kind:number}=t
+  emit      dotted_date(t, "month")
+  example   "Lượng mưa «tháng 3.2024»" => {"date": "2024-03"}
+  example   "«tháng 12.2023»" => {"date": "2023-12"}
+  counter   "tháng 3.5"
+
+# "06/2024" alone: a two-digit month and a year (not "1/2000", a scale), and
+# no "/" after ("02/2023/TT-BTC").
+rule date_part.month_year_bare
+  type      date_part
+  match     {kind:number}=m ^/ ^{kind:number}=y
+  not-before  ^/ | ^- | ^"." | ^, | NOT_DATE_BEFORE | QUALIFIER | {kind:number}
+  not-after   ^/ | ^- | ^{kind:word} | UNIT | MEASURE | UNIT_ABBREVIATION | % | {kind:number}
+  emit      calendar_date(month: m, year: y, padded: true)
+  example   "được chốt đến «06/2024»." => {"date": "2024-06"}
+  example   "kỳ báo cáo «12/2023»" => {"date": "2023-12"}
+  counter   "theo tỷ lệ 1/2000"
+  counter   "Thông tư 02/2023/TT-BTC"
+
+# "tháng 7", "tháng Bảy", "tháng Giêng": a month without a year ("--07").
+# Not after a count ("3 tháng 2 lần", "6 tháng 7 ngày"), nor before "lần"
+# ("mỗi tháng 2 lần").
+rule date_part.month
+  type      date_part
+  match     tháng ({kind:number}=m | MONTH_NAME_TITLED=m)
+  not-before  {kind:number} | <number> | NUMBER_WORD | mỗi | hằng | hàng | một
+  not-after   lần | ngày | tuần | giờ | phút | buổi | đợt | ^/ | ^- | ^{kind:word} | {kind:number} | UNIT | MEASURE
+  emit      calendar_date(month: m)
+  example   "từ «tháng 3» đến tháng 6/2024" => {"date": "--03"}
+  example   "Đầu «tháng Bảy», trời mưa" => {"date": "--07"}
+  example   "«tháng Giêng» là tháng ăn chơi" => {"date": "--01"}
+  counter   "mỗi tháng 2 lần"
+  counter   "tháng thứ 3 liên tiếp"
+  counter   "tháng 13"
+
+# "năm 2023", "NĂM 2017", "năm 1956": a year after "năm".
+rule date_part.year
+  type      date_part
+  priority  10
+  match     năm {kind:number}=y
+  emit      calendar_date(year: y)
+  example   "Tháng Công nhân «năm 2023» với chủ đề" => {"date": "2023"}
+  example   "NHỮNG THÁNG ĐẦU «NĂM 2017»" => {"date": "2017"}
+  example   "đến «năm 2030», tầm nhìn" => {"date": "2030"}
+  counter   "Sinh viên năm 3 ngành Điều dưỡng"
+  counter   "năm 2.500"
+
+# "Quý III/2023", "quý 3 năm 2023", "quý II-2024", "Quý I": a quarter.
+rule date_part.quarter
+  type      date_part
+  priority  10
+  match     quý QUARTER=q ((^/ | ^-) ^{kind:number}=y | năm {kind:number}=y)?
+  not-after   ^/ ^{kind:word}
+  emit      quarter(q, y)
+  example   "trong «Quý III/2023»." => {"start": "2023-07", "end": "2023-09"}
+  example   "GDP «quý 3 năm 2023»" => {"start": "2023-07", "end": "2023-09"}
+  example   "GDP «quý II-2024» tăng" => {"start": "2024-04", "end": "2024-06"}
+  example   "trong «quý I» tới" => {"start": "--01", "end": "--03"}
+  counter   "quý 5/2023"
+
+# D17: "6 tháng đầu năm 2023" (2023-01..2023-06), "6 tháng cuối năm 2023"
+# (2023-07..2023-12), "6 tháng năm 2023" (the first six months), "sáu tháng
+# đầu năm 2024"; "6 tháng đầu năm" without a year too (the pass fills it,
+# D2), but not "6 tháng đầu năm nay" ("năm nay" is relative). "Trong 6 tháng
+# qua" is a duration (quantity). D18: "những tháng cuối năm 2017" is only
+# "năm 2017".
+rule date_part.months_of_year
+  type      date_part
+  priority  10
+  match     <number>=n tháng ((đầu | cuối)=p năm ({kind:number}=y)? | năm {kind:number}=y)
+  not-after   nay | ngoái | trước | sau | tới | qua | học | {kind:number}
+  emit      months_of_year(n, p, y)
+  example   "trong «6 tháng đầu năm 2023»" => {"start": "2023-01", "end": "2023-06"}
+  example   "nhiệm vụ «6 tháng cuối năm 2023»" => {"start": "2023-07", "end": "2023-12"}
+  example   "Trong «6 tháng năm 2023», hoạt động" => {"start": "2023-01", "end": "2023-06"}
+  example   "công tác «6 tháng đầu năm» và" => {"start": "--01", "end": "--06"}
+  example   "thu ngân sách «sáu tháng đầu năm 2024»" => {"start": "2024-01", "end": "2024-06"}
+  example   "«3 tháng cuối năm 2024»" => {"start": "2024-10", "end": "2024-12"}
+  counter   "Trong 6 tháng qua"
+  counter   "13 tháng đầu năm 2023"
+
+rule date_part.half_year
+  type      date_part
+  priority  10
+  match     nửa (đầu | cuối)=p năm ({kind:number}=y)?
+  not-after   nay | ngoái | trước | sau | tới | qua | học | {kind:number}
+  emit      months_of_year(6, p, y)
+  example   "Trong «nửa đầu năm 2024»," => {"start": "2024-01", "end": "2024-06"}
+  example   "«nửa cuối năm 2023»" => {"start": "2023-07", "end": "2023-12"}
+  counter   "nửa đầu năm nay"
+
+# --------------------------------------------------------------------------
+# date: what is output.
+
+rule date.part
+  type      date
+  match     <date_part>=d
+  emit      date(d)
+  example   "tính đến «ngày 25/11/2022», toàn tỉnh" => {"date": "2022-11-25"}
+  example   "trong «Quý III/2023»." => {"start": "2023-07", "end": "2023-09"}
+  example   "Trong những tháng đầu «năm 2024»," => {"date": "2024"}
+  example   "Đầu «năm 2025», tỉnh sẽ khởi công" => {"date": "2025"}
+  counter   "kỷ niệm 60 năm ngày thành lập"
+  counter   "sau 5 năm thực hiện"
+  counter   "Năm qua, công đoàn"
+  counter   "nhiều doanh nghiệp 2.500 tỷ đồng"
+
+# D21: a written weekday is inside the span: "Thứ Hai, ngày 22/01/2024",
+# "Thứ 4, 10/07/2024". Not an ordinal ("lần thứ hai, ngày 5/6").
+rule date.weekday
+  type      date
+  priority  5
+  match     WEEKDAY=w (, | -)? <date_part>=d
+  not-before  ORDINAL_HEAD
+  emit      date(d, weekday: w)
+  example   "vào «Thứ Hai, ngày 22/01/2024»." => {"date": "2024-01-22", "_weekday": 1}
+  example   "cấp điện «Thứ 4, 10/07/2024» tại" => {"date": "2024-07-10", "_weekday": 3}
+  example   "«Chủ nhật, 12/05/2024»" => {"date": "2024-05-12", "_weekday": 7}
+  counter   "lần thứ hai, ngày 5/6/2024"
+
+# D1: a time next to a date is inside the span, before it ("17:01 |
+# 16/04/2021", "14h30 ngày 3/2/2024", "9 giờ tối ngày 30/4/2024", "08:30,
+# 13/3/2024") or after it ("28/05/2023 11:04", "25/09/2023 - 16:40", "Thứ ba,
+# 08 Tháng 8 2017 22:14"). Only with a day.
+rule date.time_before
+  type      date
+  priority  5
+  match     (WEEKDAY=w ,?)? <clock_time>=t ("|" | , | -)? <date_part>=d
+  not-before  ORDINAL_HEAD
+  emit      date(d, time: t, weekday: w)
+  example   "«17:01 | 16/04/2021»" => {"date": "2021-04-16", "time": "17:01"}
+  example   "vào «14h30 ngày 3/2/2024»." => {"date": "2024-02-03", "time": "14:30"}
+  example   "lúc «9 giờ 30 phút ngày 5/6»" => {"date": "--06-05", "time": "09:30"}
+  example   "bắn vào «9 giờ tối ngày 30/4/2024» tại" => {"date": "2024-04-30", "time": "21:00"}
+  example   "Cập nhật lúc «08:30, 13/3/2024»" => {"date": "2024-03-13", "time": "08:30"}
+  counter   "Cuộc họp bắt đầu lúc 14h30 tại phòng họp tầng 3."
+
+rule date.time_after
+  type      date
+  priority  5
+  match     (WEEKDAY=w (, | -)?)? <date_part>=d ("|" | , | - | lúc)? <clock_time>=t
+  not-before  ORDINAL_HEAD
+  emit      date(d, time: t, weekday: w)
+  example   "«28/05/2023 11:04»" => {"date": "2023-05-28", "time": "11:04"}
+  example   "Hoạt động «22/11/2024 15:21»" => {"date": "2024-11-22", "time": "15:21"}
+  example   "«Thứ ba, 08 Tháng 8 2017 22:14»" => {"date": "2017-08-08", "time": "22:14", "_weekday": 2}
+  example   "Pháp luật «25/09/2023 - 16:40»" => {"date": "2023-09-25", "time": "16:40"}
+  example   "đăng «Thứ năm, 21/3/2024, 14:25» (GMT+7)" => {"date": "2024-03-21", "time": "14:25", "_weekday": 4}
+  counter   "trong tháng 7/2023 14:30"
+
+# Two dates as one span (OUTPUT.md): "30/10/1963 - 30/10/2023", "từ ngày 1/5
+# đến ngày 31/5/2023" (the start takes the end's year), "từ tháng 3 đến tháng
+# 6/2024", "từ ngày 01/7/2024 đến hết ngày 31/12/2024", "từ năm 2021 đến 2025".
+# "từ" is inside the span of a range; "đến năm 2030" alone leaves "đến" out.
+rule date.range
+  type      date
+  priority  10
+  match     từ? <date_part>=a (- | đến | tới) hết? <date_part>=b
+          | từ <date_part>=a (- | đến | tới) {kind:number}=y
+  emit      date_range(start: a, end: b, end_year: y)
+  example   "(«30/10/1963 - 30/10/2023»)" => {"start": "1963-10-30", "end": "2023-10-30"}
+  example   "diễn ra «từ ngày 1/5 đến ngày 31/5/2023»." => {"start": "2023-05-01", "end": "2023-05-31"}
+  example   "kỳ nghỉ lễ «30/4 - 1/5»," => {"start": "--04-30", "end": "--05-01"}
+  example   "tổ chức «từ tháng 3 đến tháng 6/2024»." => {"start": "2024-03", "end": "2024-06"}
+  example   "Hội chợ «từ ngày 20/12/2023 đến ngày 5/1/2024» tại" => {"start": "2023-12-20", "end": "2024-01-05"}
+  example   "áp dụng «từ ngày 01/7/2024 đến hết ngày 31/12/2024»." => {"start": "2024-07-01", "end": "2024-12-31"}
+  example   "thực hiện «từ năm 2021 đến 2025»." => {"start": "2021", "end": "2025"}
+  example   "«từ 20/12 đến 5/1/2024»" => {"start": "2023-12-20", "end": "2024-01-05"}
+  counter   "từ ngày 31/5/2023 đến ngày 1/5/2023"
+
+# "từ ngày 27 đến ngày 28/6/2024", "ngày 25-26/10/2024": the first day takes
+# the second's month and year.
+rule date.day_range
+  type      date
+  priority  10
+  match     (từ (ngày | mùng | mồng)? | ngày) {kind:number}=s (- | đến | tới) hết? <date_part>=b
+          | {kind:number}=s ^- ^<date_part>=b
+  emit      date_range(start_day: s, end: b)
+  example   "tổ chức «từ ngày 27 đến ngày 28/6/2024»." => {"start": "2024-06-27", "end": "2024-06-28"}
+  example   "diễn ra «ngày 25-26/10/2024» tại Đà Nẵng" => {"start": "2024-10-25", "end": "2024-10-26"}
+  example   "«14-15/3/2024»" => {"start": "2024-03-14", "end": "2024-03-15"}
+  counter   "từ 5 đến 7 triệu đồng"
+
+# D21: year spans cover only the years: "nhiệm kỳ 2018 - 2023", "giai đoạn
+# 2021-2030", "(1890 - 2023)"; "năm 2022-2023" and "từ năm 2020 đến năm
+# 2023" take their words. After a word that names a period of years
+# (YEAR_SPAN_HEAD) anything may follow ("nhiệm kỳ 2018 - 2023 lần thứ 11");
+# elsewhere not a unit, which makes it a range of counts ("1500-2000 người",
+# "1.000-2.000 tỷ đồng" has no four-digit years anyway).
+lexicon YEAR_SPAN_HEAD
+  "nhiệm kỳ"
+  "giai đoạn"
+  "thời kỳ"
+  "năm học"
+  "niên khóa"
+  "niên học"
+  "năm tài chính"
+  khóa
+  "mùa giải"
+  "thập niên"
+  "chiến lược"
+  "kế hoạch"
+  "quy hoạch"
+  "tầm nhìn"
+  (
+
+rule date.year_range
+  type      date
+  priority  10
+  match     {kind:number}=a - {kind:number}=b
+  requires-before  YEAR_SPAN_HEAD
+  not-before  ^/ | ^- | ^"."
+  not-after   ^/ | ^- | {kind:number}
+  emit      year_range(a, b)
+  example   "nhiệm kỳ «2018 - 2023» lần thứ 11" => {"start": "2018", "end": "2023"}
+  example   "giai đoạn «2021-2030»" => {"start": "2021", "end": "2030"}
+  example   "Bác Hồ 19/5 («1890 - 2023»), chỉ đạo" => {"start": "1890", "end": "2023"}
+  example   "nhiệm kỳ «2018 – 2023»;" => {"start": "2018", "end": "2023"}
+  counter   "nhiệm kỳ 2023-2018"
+
+rule date.year_range_free
+  type      date
+  priority  10
+  match     {kind:number}=a - {kind:number}=b
+          | (năm | từ năm? ) {kind:number}=a (- | đến | tới) năm? {kind:number}=b
+  not-before  ^/ | ^- | ^"."
+  not-after   ^/ | ^- | UNIT | MEASURE | UNIT_ABBREVIATION | CURRENCY | CURRENCY_LOWER | SCALE | % | "phần trăm" | {kind:number}
+  emit      year_range(a, b)
+  example   "Đại hội «2023-2028» thành công" => {"start": "2023", "end": "2028"}
+  example   "Tổng kết «từ 2020 đến 2023», toàn tỉnh" => {"start": "2020", "end": "2023"}
+  example   "trong «năm 2022-2023»" => {"start": "2022", "end": "2023"}
+  counter   "tăng 1500-2000 người"
+  counter   "từ 1.000-2.000 tỷ đồng"
+  counter   "tỷ số 2023-2018"
+  counter   "hotline 1800-1091"
+
+# A four-digit year alone is a date only after a clear label: "© 2021" (©
+# outside the span, D21), a year name ("Tết Giáp Thìn 2024"), "Tết 2024".
+rule date.year_after_label
+  type      date
+  match     {kind:number}=y
+  requires-before  © | copyright | "(c)" | HEAVENLY_STEM EARTHLY_BRANCH | tết
+  not-after   ^/ | ^- | UNIT | MEASURE | UNIT_ABBREVIATION | CURRENCY | CURRENCY_LOWER | SCALE | % | {kind:number}
+  emit      calendar_date(year: y)
+  example   "Phúc Chương © «2021» Ghi rõ nguồn" => {"date": "2021"}
+  example   "quà Tết Giáp Thìn «2024» cho giáo viên" => {"date": "2024"}
+  example   "đón Tết «2025» an toàn" => {"date": "2025"}
+  counter   "© 2021 người"
+
+# An acronym and a year: "PCI 2023", "APEC 2017", "EURO 2024". Only years
+# 1900-2100 (a count after an acronym, "CNLĐ 1500 suất", has a unit after it).
+rule date.year_after_acronym
+  type      date
+  match     {kind:number}=y
+  requires-before  {kind:word,shape:upper}
+  not-before  ORDINAL_HEAD
+  not-after   ^/ | ^- | ^: | UNIT | MEASURE | UNIT_ABBREVIATION | CURRENCY | CURRENCY_LOWER | SCALE | % | {kind:number}
+  emit      calendar_date(year: y, earliest: 1900, latest: 2100)
+  example   "cấp tỉnh PCI «2023» ghi nhận" => {"date": "2023"}
+  example   "Hội nghị APEC «2017» tại Đà Nẵng" => {"date": "2017"}
+  counter   "hỗ trợ CNLĐ 1500 suất quà"
+  counter   "tiêu chuẩn ISO 9001"
+  counter   "trao 2000 USD"
+
+# Relative dates (D19): "hôm nay", "hôm qua", "ngày mai", "tuần trước",
+# "tháng này", "năm nay", "năm ngoái", "năm tới"... as {"_relative_unit",
+# "_relative_offset"}; the document pass resolves or drops them. Not "năm
+# qua", "trong năm", "thời gian qua" (D19: no entity), not after a count ("2
+# năm trước", "5 năm tới" are durations) or a plural ("những năm tới"), not
+# "năm trước đó" (relative to another date).
+rule date.relative
+  type      date
+  match     RELATIVE_DATE=r
+  not-before  {kind:number} | <number> | NUMBER_WORD | những | các | mấy | vài | nhiều | mỗi | hằng | hàng | một
+  not-after   đó | nữa | ấy | {kind:number}
+  emit      relative_date(r)
+  example   "so với «năm ngoái»" => {"_relative_unit": "year", "_relative_offset": -1}
+  example   "«Hôm nay», thí sinh" => {"_relative_unit": "day", "_relative_offset": 0}
+  example   "«tuần trước», nhiều ngân hàng" => {"_relative_unit": "week", "_relative_offset": -1}
+  example   "trong «năm tới»" => {"_relative_unit": "year", "_relative_offset": 1}
+  counter   "Năm qua, công đoàn đã làm"
+  counter   "Trong năm, công đoàn"
+  counter   "thời gian qua"
+  counter   "2 năm trước"
+  counter   "trong những năm tới"
+  counter   "năm trước đó"
+
+"""#),
         ("lexicons/currency.txt", #"""
 # Currency words and their ISO 4217 codes (OUTPUT.md "money"). Matched on
 # lower-cased text, so "VNĐ", "Vnđ" and "vnđ" are one entry. Words that are
@@ -70,6 +644,51 @@ yên Nhật	JPY
 tệ	CNY
 
 """#),
+        ("lexicons/day_period.txt", #"""
+# Periods of the day after a time ("9 giờ tối" = 21:00, "2 giờ chiều" =
+# 14:00, "8 giờ sáng", "12 giờ đêm" = 00:00); the producer "clock" shifts the hour.
+sáng	sáng
+trưa	trưa
+chiều	chiều
+tối	tối
+đêm	đêm
+
+"""#),
+        ("lexicons/earthly_branch.txt", #"""
+# The twelve earthly branches (see heavenly_stem.txt).
+tý
+tí
+sửu
+dần
+mão
+mẹo
+thìn
+tỵ
+tị
+ngọ
+mùi
+thân
+dậu
+tuất
+hợi
+
+"""#),
+        ("lexicons/heavenly_stem.txt", #"""
+# The sexagenary cycle names a lunar year with a stem and a branch ("Giáp
+# Thìn", "Quý Mão"); a year written right after such a name is a date
+# ("Tết Giáp Thìn 2024"). Stems here, branches in earthly_branch.txt.
+giáp
+ất
+bính
+đinh
+mậu
+kỷ
+canh
+tân
+nhâm
+quý
+
+"""#),
         ("lexicons/measure.txt", #"""
 # Measure words (classifiers): they count something named after them and form
 # the unit with it ("lượt đoàn viên", "bộ hài cốt", "chiếc xe đạp", "con gia
@@ -108,6 +727,72 @@ cặp
 tờ
 mâm
 bữa
+
+"""#),
+        ("lexicons/month_name.txt", #"""
+# Month names after "tháng" (OUTPUT.md "date"): "tháng Bảy", "tháng Giêng",
+# "tháng Chạp", "tháng mười hai". Matched on lower-cased text; the rules use
+# these only where the month cannot be read as a count: after a day ("ngày 2
+# tháng hai") or before "năm" and a year ("tháng Bảy năm 2023"). A bare
+# "tháng Bảy" is month_name_titled.txt. The longest entry wins ("mười hai").
+giêng	1
+một	1
+hai	2
+ba	3
+tư	4
+bốn	4
+năm	5
+sáu	6
+bảy	7
+bẩy	7
+tám	8
+chín	9
+mười	10
+mười một	11
+mười hai	12
+chạp	12
+
+"""#),
+        ("lexicons/month_name_titled.txt", #"""
+# Month names that make "tháng X" a month with nothing else around it: a
+# capital ("tháng Bảy", "THÁNG BA") or words that are only month names
+# ("giêng", "chạp"). Lower-case number words are not here: "mỗi tháng hai
+# lần" is "twice a month", "tháng một lần" "once a month".
+@match exact
+Giêng	1
+giêng	1
+GIÊNG	1
+Một	1
+MỘT	1
+Hai	2
+HAI	2
+Ba	3
+BA	3
+Tư	4
+TƯ	4
+Bốn	4
+Năm	5
+NĂM	5
+Sáu	6
+SÁU	6
+Bảy	7
+Bẩy	7
+BẢY	7
+Tám	8
+TÁM	8
+Chín	9
+CHÍN	9
+Mười	10
+MƯỜI	10
+Mười Một	11
+Mười một	11
+MƯỜI MỘT	11
+Mười Hai	12
+Mười hai	12
+MƯỜI HAI	12
+Chạp	12
+chạp	12
+CHẠP	12
 
 """#),
         ("lexicons/qualifier.txt", #"""
@@ -154,6 +839,55 @@ xuýt	nearly
 ngót	nearly
 ngót nghét	nearly
 gần đến	nearly
+
+"""#),
+        ("lexicons/quarter.txt", #"""
+# Quarter numbers after "quý": roman numerals ("Quý III/2023"), digits ("quý
+# 3 năm 2023") and spelled ("quý hai").
+i	1
+ii	2
+iii	3
+iv	4
+1	1
+2	2
+3	3
+4	4
+01	1
+02	2
+03	3
+04	4
+một	1
+nhất	1
+hai	2
+ba	3
+bốn	4
+tư	4
+
+"""#),
+        ("lexicons/relative_date.txt", #"""
+# Relative dates, as "unit:offset" (the producer relative_date makes
+# {"_relative_unit", "_relative_offset"}; the document pass resolves them
+# against --reference-date and drops them without one: DECISIONS.md D19).
+# Narrow on purpose: "năm qua", "trong năm", "thời gian qua", "tháng qua"
+# are periods, not dates to resolve (D19), and are not here.
+hôm nay	day:0
+hôm qua	day:-1
+hôm kia	day:-2
+ngày mai	day:1
+ngày kia	day:2
+tuần trước	week:-1
+tuần này	week:0
+tuần sau	week:1
+tuần tới	week:1
+tháng trước	month:-1
+tháng này	month:0
+tháng sau	month:1
+tháng tới	month:1
+năm nay	year:0
+năm ngoái	year:-1
+năm trước	year:-1
+năm sau	year:1
+năm tới	year:1
 
 """#),
         ("lexicons/unit.txt", #"""
@@ -676,6 +1410,28 @@ CCN	cụm công nghiệp
 đ/c	đồng chí
 Đ/c	đồng chí
 Đ/C	đồng chí
+
+"""#),
+        ("lexicons/weekday.txt", #"""
+# Weekdays written with a date ("Thứ ba, 08 Tháng 8 2017", "Thứ 4, 10/07/2024",
+# "CN, 12/05/2024"), as ISO weekday numbers: 1 = Monday ("thứ hai") ... 7 =
+# Sunday ("chủ nhật"). The date value gets "_weekday" (an internal key the
+# document pass checks against the date and removes).
+thứ hai	1
+thứ 2	1
+thứ ba	2
+thứ 3	2
+thứ tư	3
+thứ 4	3
+thứ năm	4
+thứ 5	4
+thứ sáu	5
+thứ 6	5
+thứ bảy	6
+thứ bẩy	6
+thứ 7	6
+chủ nhật	7
+cn	7
 
 """#),
         ("money.rules", #"""
