@@ -11,6 +11,10 @@ import VNEval
         .deletingLastPathComponent().appendingPathComponent("corpus/gold/seeds.jsonl").path
 
     /// Types with their minimum F1 and value accuracy.
+    // TODO(dates): add ("date", 0.95) once the document pass is merged. Without it, the
+    // dates whose year the gold infers from the dateline (D2: "19/5", "1/5", "ngày 31/5",
+    // "6 tháng đầu năm") keep "--MM-DD" values, and "năm nay" stays an unresolved relative
+    // date (D19): date F1 0.979, value accuracy 0.928 on the branch alone.
     static let bars: [(type: String, minimum: Double)] = [("money", 0.95), ("quantity", 0.95)]
 
     @Test func moneyAndQuantityMeetTheBars() throws {

@@ -4,61 +4,144 @@ import VNEngine
 import VNExtract
 import VNRules
 
-/// The phrase corpus `corpus/phrases/numbers-money-quantities.tsv`: realistic report
-/// phrases, none from the seed articles, each with the one money or quantity entity it
-/// must yield (`text«mark»text<TAB>type<TAB>value`), or none at all (`text<TAB>none<TAB>`).
-/// It checks that the number, money and quantity rules generalize beyond their own examples.
+/// The phrase corpora under `corpus/phrases/`: realistic report phrases, none from the
+/// seed articles, each with the one entity of the file's types it must yield
+/// (`text«mark»text<TAB>type<TAB>value`), or none at all (`text<TAB>none<TAB>`). They check
+/// that the rules generalize beyond their own examples. Each file is checked on its own
+/// types only: the date phrases also contain money and quantities, and the other way round.
 @Suite struct PhraseTests {
-    /// Every line of the phrase file, one test case each.
-    static let phrases: [Phrase] = Phrase.loadAll()
+    /// Every phrase file with what it checks.
+    static let files: [PhraseFile] = [
+        PhraseFile(name: "numbers-money-quantities.tsv", types: ["money", "quantity"], minimumPhrases: 170, minimumNegatives: 40),
+        PhraseFile(name: "dates.tsv", types: ["date"], minimumPhrases: 250, minimumNegatives: 60,
+                   prepare: DocumentPassStandIn.prepare),
+    ]
 
-    @Test func phraseFileIsWellFormed() {
-        #expect(Phrase.problems.isEmpty, "\(Phrase.problems.joined(separator: "\n"))")
-        #expect(Self.phrases.count >= 170, "expected at least 170 phrases, found \(Self.phrases.count)")
-        let negatives = Self.phrases.filter { $0.type == nil }.count
-        #expect(negatives >= 40, "expected at least 40 negative phrases, found \(negatives)")
+    /// Lines known to fail, by file name and line, each with the reason. Keep it short:
+    /// a line here that starts passing is reported, so the list cannot go stale.
+    static let expectedFailures: [String: [Int: String]] = [
+        "numbers-money-quantities.tsv": [:],
+        "dates.tsv": [:],
+    ]
+
+    /// Every line of every phrase file, one test case each.
+    static let phrases: [Phrase] = files.flatMap { $0.load().phrases }
+
+    @Test(arguments: files)
+    func phraseFileIsWellFormed(_ file: PhraseFile) {
+        let loaded = file.load()
+        #expect(loaded.problems.isEmpty, "\(loaded.problems.joined(separator: "\n"))")
+        #expect(loaded.phrases.count >= file.minimumPhrases,
+                "\(file.name): expected at least \(file.minimumPhrases) phrases, found \(loaded.phrases.count)")
+        let negatives = loaded.phrases.filter { $0.type == nil }.count
+        #expect(negatives >= file.minimumNegatives,
+                "\(file.name): expected at least \(file.minimumNegatives) negative phrases, found \(negatives)")
     }
 
     @Test(arguments: phrases)
     func phrase(_ phrase: Phrase) throws {
-        let found = try SharedExtractor.shared.moneyAndQuantities(in: phrase.text)
+        if let reason = Self.expectedFailures[phrase.file.name]?[phrase.line] {
+            withKnownIssue("\(phrase.file.name):\(phrase.line): \(reason)") { try check(phrase) }
+        } else {
+            try check(phrase)
+        }
+    }
+
+    private func check(_ phrase: Phrase) throws {
+        let file = phrase.file
+        let found = file.prepare(try SharedExtractor.shared.entities(in: phrase.text).filter { file.types.contains($0.type) })
         let shown = found.isEmpty ? "nothing" : found.map { "\($0.type) «\($0.text)» \($0.value) (\($0.rule))" }.joined(separator: "; ")
+        let place = "\(file.name):\(phrase.line)"
         guard let type = phrase.type, let mark = phrase.mark else {
-            #expect(found.isEmpty, "line \(phrase.line): expected no money or quantity in «\(phrase.text)», got \(shown)")
+            #expect(found.isEmpty, "\(place): expected no \(file.types.sorted().joined(separator: " or ")) in «\(phrase.text)», got \(shown)")
             return
         }
         let marked = phrase.slice(mark)
         let overlapping = found.filter { $0.type == type && $0.start < mark.upperBound && $0.end > mark.lowerBound }
         guard overlapping.count == 1, let entity = overlapping.first else {
-            Issue.record("line \(phrase.line): expected one \(type) covering «\(marked)», got \(shown)")
+            Issue.record("\(place): expected one \(type) covering «\(marked)», got \(shown)")
             return
         }
         #expect(entity.start == mark.lowerBound && entity.end == mark.upperBound,
-                "line \(phrase.line): expected the span «\(marked)», got «\(entity.text)»")
+                "\(place): expected the span «\(marked)», got «\(entity.text)»")
         if let expected = phrase.expected {
             #expect(ExampleValues.equal(expected, entity.value),
-                    "line \(phrase.line): «\(marked)»: expected \(expected), got \(entity.value)")
+                    "\(place): «\(marked)»: expected \(expected), got \(entity.value)")
         }
         let others = found.filter { $0.start != entity.start || $0.end != entity.end || $0.type != entity.type }
         #expect(others.isEmpty,
-                "line \(phrase.line): expected only «\(marked)», also got \(others.map { "\($0.type) «\($0.text)» (\($0.rule))" }.joined(separator: "; "))")
+                "\(place): expected only «\(marked)», also got \(others.map { "\($0.type) «\($0.text)» (\($0.rule))" }.joined(separator: "; "))")
     }
 }
 
-/// One line of the phrase file.
+/// Stands in for the document pass that post-processes dates (it resolves relative
+/// dates against --reference-date and drops them without one, checks "_weekday", and
+/// removes every key starting with "_"). TEMPORARY: once that pass is merged, the
+/// phrase test should run the extractor with it and this goes away.
+enum DocumentPassStandIn {
+    /// `entities` without unresolved relative dates, their values without "_" keys.
+    @Sendable static func prepare(_ entities: [Entity]) -> [Entity] {
+        entities.compactMap { entity in
+            guard let fields = entity.value.object else { return entity }
+            if fields["_relative_unit"] != nil { return nil }
+            var kept = entity
+            kept.value = .object(fields.filter { !$0.key.hasPrefix("_") })
+            return kept
+        }
+    }
+}
+
+/// A phrase file and what it checks.
+struct PhraseFile: Sendable, CustomTestStringConvertible {
+    /// The file name under `corpus/phrases/`.
+    let name: String
+    /// The entity types its lines name (besides `none`); only these are compared.
+    let types: Set<String>
+    let minimumPhrases: Int
+    let minimumNegatives: Int
+    /// Applied to the extracted entities of the file's types before comparing.
+    var prepare: @Sendable ([Entity]) -> [Entity] = { $0 }
+
+    var testDescription: String { name }
+
+    var path: String { Phrase.root.appendingPathComponent("corpus/phrases/\(name)").path }
+
+    /// The file's phrases and the lines that could not be read as one.
+    func load() -> (phrases: [Phrase], problems: [String]) {
+        guard let data = FileManager.default.contents(atPath: path), let contents = String(data: data, encoding: .utf8) else {
+            return ([], ["cannot read \(path)"])
+        }
+        var phrases: [Phrase] = []
+        var problems: [String] = []
+        for (index, raw) in contents.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let line = index + 1
+            if raw.trimmingCharacters(in: .whitespaces).isEmpty || raw.hasPrefix("#") { continue }
+            do {
+                phrases.append(try Phrase.parse(String(raw), line: line, file: self))
+            } catch {
+                problems.append("\(path):\(line): \(error.message)")
+            }
+        }
+        return (phrases, problems)
+    }
+}
+
+/// One line of a phrase file.
 struct Phrase: Sendable, CustomTestStringConvertible {
+    /// The file it comes from.
+    let file: PhraseFile
     /// The 1-based line number in the file.
     let line: Int
     /// The text without the «» marks.
     let text: String
-    /// "money" or "quantity"; nil for a negative line.
+    /// One of the file's types; nil for a negative line.
     let type: String?
     /// The marked span in Unicode scalars of `text`; nil for a negative line.
     let mark: Range<Int>?
     /// The expected value; nil for a negative line.
     let expected: JSONValue?
 
-    var testDescription: String { "line \(line): \(text)" }
+    var testDescription: String { "\(file.name):\(line): \(text)" }
 
     /// The part of `text` in `range` (Unicode scalar offsets).
     func slice(_ range: Range<Int>) -> String {
@@ -71,34 +154,9 @@ struct Phrase: Sendable, CustomTestStringConvertible {
     static let root = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-    static let path = root.appendingPathComponent("corpus/phrases/numbers-money-quantities.tsv").path
-
-    /// Lines of the file that could not be read as a phrase.
-    static let problems: [String] = load().problems
-
-    static func loadAll() -> [Phrase] { load().phrases }
-
-    private static func load() -> (phrases: [Phrase], problems: [String]) {
-        guard let data = FileManager.default.contents(atPath: path), let contents = String(data: data, encoding: .utf8) else {
-            return ([], ["cannot read \(path)"])
-        }
-        var phrases: [Phrase] = []
-        var problems: [String] = []
-        for (index, raw) in contents.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let line = index + 1
-            if raw.trimmingCharacters(in: .whitespaces).isEmpty || raw.hasPrefix("#") { continue }
-            do {
-                phrases.append(try parse(String(raw), line: line))
-            } catch {
-                problems.append("\(path):\(line): \(error.message)")
-            }
-        }
-        return (phrases, problems)
-    }
-
     struct Problem: Error { let message: String }
 
-    private static func parse(_ raw: String, line: Int) throws(Problem) -> Phrase {
+    static func parse(_ raw: String, line: Int, file: PhraseFile) throws(Problem) -> Phrase {
         let fields = raw.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
         guard fields.count == 3 else { throw Problem(message: "expected 3 tab-separated fields, found \(fields.count)") }
         let (marked, type, value) = (fields[0], fields[1], fields[2])
@@ -116,10 +174,10 @@ struct Phrase: Sendable, CustomTestStringConvertible {
             guard opens.isEmpty, closes.isEmpty, value.isEmpty else {
                 throw Problem(message: "expected a negative line to have no «» mark and no value")
             }
-            return Phrase(line: line, text: plain, type: nil, mark: nil, expected: nil)
+            return Phrase(file: file, line: line, text: plain, type: nil, mark: nil, expected: nil)
         }
-        guard type == "money" || type == "quantity" else {
-            throw Problem(message: "expected the type money, quantity or none, found \(type)")
+        guard file.types.contains(type) else {
+            throw Problem(message: "expected the type \(file.types.sorted().joined(separator: ", ")) or none, found \(type)")
         }
         guard opens.count == 1, closes.count == 1, opens[0] < closes[0] else {
             throw Problem(message: "expected exactly one «...» mark")
@@ -127,7 +185,7 @@ struct Phrase: Sendable, CustomTestStringConvertible {
         guard let expected = jsonValue(value), expected.object != nil else {
             throw Problem(message: "expected a JSON object as the value, found \(value)")
         }
-        return Phrase(line: line, text: plain, type: type, mark: opens[0]..<closes[0], expected: expected)
+        return Phrase(file: file, line: line, text: plain, type: type, mark: opens[0]..<closes[0], expected: expected)
     }
 
     /// A JSON text as a ``JSONValue`` (numbers as doubles), nil if it is not JSON.
@@ -170,16 +228,16 @@ final class SharedExtractor: @unchecked Sendable {
 
     private init() {
         do {
-            extractor = try Extractor(ruleSet: RuleLoader.load(), outputTypes: ["money", "quantity"])
+            extractor = try Extractor(ruleSet: RuleLoader.load())
         } catch {
             fatalError("cannot build the extractor: \(error)")
         }
     }
 
-    /// The money and quantity entities of `text`.
-    func moneyAndQuantities(in text: String) throws -> [Entity] {
+    /// The entities of `text` (every contract type).
+    func entities(in text: String) throws -> [Entity] {
         lock.lock()
         defer { lock.unlock() }
-        return try extractor.extract(text).entities.filter { $0.type == "money" || $0.type == "quantity" }
+        return try extractor.extract(text).entities
     }
 }
