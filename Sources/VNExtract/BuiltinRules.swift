@@ -22,12 +22,14 @@ enum BuiltinRules {
 #   "_relative_offset"}; the pass resolves them against --reference-date or
 #   drops them (D19).
 #
-# Two helper types feed the date rules: date_part (one calendar point or
-# period with the word that introduces it: "ngày 25/11/2022", "tháng 7/2023",
-# "năm 2023", "Quý III/2023", "6 tháng đầu năm 2023") and clock_time ("11:04",
-# "14h30", "9 giờ 30 phút", "9 giờ tối"). The date rules join them: a part
-# alone, a part with a time before or after it, with a weekday before it, two
-# parts as a span.
+# One helper type feeds the date rules: date_part, a calendar point or period
+# with the word that introduces it ("ngày 25/11/2022", "tháng 7/2023", "năm
+# 2023", "Quý III/2023", "6 tháng đầu năm 2023": {"date"} or {"start", "end"})
+# or a time of day ("11:04", "14h30", "9 giờ 30 phút", "9 giờ tối": {"time"}).
+# The date rules join them: a calendar part alone, with a time before or after
+# it, with a weekday before it, two parts as a span. (Times are date parts
+# rather than a type of their own because every type is one more pass over
+# the document: one helper type keeps the date rules within their time budget.)
 #
 # Not dates: fractions ("6/6 quận", "2/3 số hộ": a unit or "số" after),
 # document numbers ("02/NQ-BCT", "15/2020/NĐ-CP": a "/" after), durations
@@ -103,79 +105,105 @@ lexicon ORDINAL_HEAD
   "thứ tự"
 
 # --------------------------------------------------------------------------
-# clock_time: a time of day, "HH:MM". Never output alone (a time alone is not
-# a date); the date rules take it before or after a date part (D1).
+# Times of day, {"time": "HH:MM"}: never a date alone (a time alone is not a
+# date); the date rules take one before or after a calendar part (D1).
 
-rule clock_time.colon
-  type      clock_time
-  match     {kind:number}=h ^: ^{kind:number}=m (^: ^{kind:number})? DAY_PERIOD=p?
+# "11:04", "08:30:15", "14h30", "8h", "9h rưỡi"; a period of the day after it
+# shifts the hour ("7:45 tối" = 19:45). (The digits written together are one
+# capture so that the rule starts with a number glued to what follows: the
+# engine tries such rules only where a number is glued to the next token.)
+rule date_part.time
+  type      date_part
+  match     ({kind:number} ^(: ^{kind:number} (^: ^{kind:number})? | h (^{kind:number})?))=t rưỡi=half? DAY_PERIOD=p?
   not-before  ^: | ^"."
   not-after   ^:
-  emit      clock(hour: h, minute: m, period: p)
-  example   "cập nhật «11:04»" => "11:04"
-  example   "«08:30:15» ngày 5/6" => "08:30"
-  example   "lúc «7:45 tối»" => "19:45"
+  emit      clock(text: t, half: half, period: p)
+  example   "cập nhật «11:04»" => {"time": "11:04"}
+  example   "«08:30:15» ngày 5/6" => {"time": "08:30"}
+  example   "lúc «7:45 tối»" => {"time": "19:45"}
+  example   "lúc «14h30»" => {"time": "14:30"}
+  example   "từ «8h sáng»" => {"time": "08:00"}
+  example   "«20h30 tối»" => {"time": "20:30"}
+  example   "«9h rưỡi»" => {"time": "09:30"}
   counter   "tỷ số 25:70"
-
-rule clock_time.h
-  type      clock_time
-  match     {kind:number}=h ^h (^{kind:number}=m | rưỡi=half)? DAY_PERIOD=p?
-  emit      clock(hour: h, minute: m, half: half, period: p)
-  example   "lúc «14h30»" => "14:30"
-  example   "từ «8h sáng»" => "08:00"
-  example   "«20h30 tối»" => "20:30"
-  example   "«9h rưỡi»" => "09:30"
   counter   "lúc 25h10"
 
-rule clock_time.words
-  type      clock_time
-  match     {kind:number}=h giờ ({kind:number}=m phút? | rưỡi=half | kém {kind:number}=before phút?)? DAY_PERIOD=p?
+# "9 giờ 30 phút", "14 giờ 00", "8 giờ kém 15 phút", "hai giờ chiều", "9 giờ
+# tối" (21:00), "12 giờ đêm" (00:00).
+rule date_part.time_words
+  type      date_part
+  match     (SMALL_NUMBER=h | SMALL_NUMBER_WORD=h) giờ ({kind:number}=m phút? | rưỡi=half | kém {kind:number}=before phút?)? DAY_PERIOD=p?
   emit      clock(hour: h, minute: m, half: half, before: before, period: p)
-  example   "«9 giờ 30 phút»" => "09:30"
-  example   "«9 giờ tối»" => "21:00"
-  example   "«14 giờ 00»" => "14:00"
-  example   "«12 giờ đêm»" => "00:00"
-  example   "«2 giờ chiều»" => "14:00"
-  example   "«8 giờ kém 15 phút»" => "07:45"
+  example   "«9 giờ 30 phút»" => {"time": "09:30"}
+  example   "«9 giờ tối»" => {"time": "21:00"}
+  example   "«14 giờ 00»" => {"time": "14:00"}
+  example   "«12 giờ đêm»" => {"time": "00:00"}
+  example   "«hai giờ chiều»" => {"time": "14:00"}
+  example   "«8 giờ kém 15 phút»" => {"time": "07:45"}
+  example   "«9 giờ rưỡi sáng»" => {"time": "09:30"}
 
 # --------------------------------------------------------------------------
-# date_part: one calendar point or period, with the word that introduces it
+# Calendar parts: one point or period, with the word that introduces it
 # ("ngày", "mùng"/"mồng", "tháng", "năm", "quý") inside the span. Not output
-# by itself: rule date.part below makes each one a date.
+# by themselves: rule date.part below makes each one a date.
 
 # "28/05/2023", "ngày 25/11/2022", "28-05-2023", "ngày mồng 2/9/1945": day,
-# month and a four-digit year, one separator throughout. A "/" right after is a
-# document number ("01/02/2023/QĐ").
-rule date_part.day_month_year
+# month and a four-digit year, one separator throughout (a "/" right after is
+# a document number: "01/02/2023/QĐ"); "2024-03-15" (ISO, year first); "08
+# Tháng 8 2017", "15 tháng 3 năm 2024" (without "ngày" only with a year, and
+# in digits: "6 tháng năm 2023" is months_of_year).
+rule date_part.numeric
   type      date_part
   priority  10
-  match     (ngày (mùng | mồng)? | mùng | mồng)? {kind:number}=d (^/ ^{kind:number}=m ^/ | ^- ^{kind:number}=m ^-) ^{kind:number}=y
+  match     ({kind:number} ^(/ ^{kind:number} ^/ | - ^{kind:number} ^-) ^{kind:number})=t
   not-before  ^/
-  not-after   ^/
-  emit      calendar_date(day: d, month: m, year: y)
+  not-after   ^/ | ^- ^{kind:number}
+  emit      calendar_date(text: t)
   example   "«28/05/2023» 11:04" => {"date": "2023-05-28"}
-  example   "tính đến «ngày 25/11/2022»" => {"date": "2022-11-25"}
-  example   "đăng «ngày 08-05-2023»" => {"date": "2023-05-08"}
   example   "năm nhuận «29/2/2024»" => {"date": "2024-02-29"}
+  example   "Ngày phát hành: «08-05-2023»" => {"date": "2023-05-08"}
   counter   "ngày 31/2/2023"
   counter   "ngày 29/2/2023"
   counter   "ngày 12/13/2023"
+  counter   "ngày 12/5/23"
   counter   "Thông tư 01/02/2023/TT-BTC"
 
-# "2023-05-28": the ISO order, year first.
+rule date_part.numeric_after_day_word
+  type      date_part
+  priority  10
+  match     (ngày (mùng | mồng)? | mùng | mồng) ({kind:number} ^(/ ^{kind:number} ^/ | - ^{kind:number} ^-) ^{kind:number})=t
+  not-after   ^/ | ^- ^{kind:number}
+  emit      calendar_date(text: t)
+  example   "tính đến «ngày 25/11/2022»" => {"date": "2022-11-25"}
+  example   "đăng «ngày 08-05-2023»" => {"date": "2023-05-08"}
+  example   "«ngày mồng 2/9/1945»" => {"date": "1945-09-02"}
+  counter   "ngày 30/2/2024"
+
 rule date_part.iso
   type      date_part
   priority  10
-  match     {kind:number}=y ^- ^{kind:number}=m ^- ^{kind:number}=d
+  match     YEAR=y ^- ^<number>=m ^- ^<number>=d
   not-before  ^/ | ^-
-  not-after   ^- | ^/
+  not-after   ^/ | ^-
   emit      calendar_date(day: d, month: m, year: y)
   example   "cập nhật «2024-03-15»" => {"date": "2024-03-15"}
   example   "lúc «2024-02-29» 14:05" => {"date": "2024-02-29"}
   counter   "mã 2023-13-01"
 
-# One dotted number token: "28.05.2023", "ngày 12.08.1985"; "ngày 15.3" only
-# after "ngày" (alone "15.3" is a decimal number, "2.1.3" a version).
+rule date_part.dateline
+  type      date_part
+  priority  10
+  match     SMALL_NUMBER=d tháng SMALL_NUMBER=m năm? {kind:number}=y
+  emit      calendar_date(day: d, month: m, year: y)
+  example   "Thứ ba, «08 Tháng 8 2017» 22:14" => {"date": "2017-08-08"}
+  example   "khởi công «15 tháng 3 năm 2024»" => {"date": "2024-03-15"}
+  counter   "trong 12 tháng 3 đợt"
+  counter   "Trong 6 tháng năm 2023, hoạt động"
+
+# One dotted number token: "ngày 12.08.1985", "ngày 15.3" after "ngày" (alone
+# "15.3" is a decimal number, "2.1.3" a version). Without "ngày" a dotted date
+# ("28.05.2023") is taken only after a weekday (date.weekday): a rule that
+# tried every number token would cost more than all the other date rules.
 rule date_part.dotted
   type      date_part
   priority  10
@@ -183,28 +211,18 @@ rule date_part.dotted
   emit      dotted_date(t, "short")
   example   "trong «ngày 15.3»" => {"date": "--03-15"}
   example   "sinh «ngày 12.08.1985»" => {"date": "1985-08-12"}
+  example   "«Ngày 5.6.2024», Công an" => {"date": "2024-06-05"}
   counter   "ngày 15.13"
-
-rule date_part.dotted_bare
-  type      date_part
-  priority  9
-  match     {kind:number}=t
-  emit      dotted_date(t)
-  example   "«28.05.2023» tại Hà Nội" => {"date": "2023-05-28"}
-  example   "«5.6.2024», Công an" => {"date": "2024-06-05"}
-  counter   "phiên bản 2.1.3"
-  counter   "gọi 0912.345.678"
-  counter   "iOS 17.4"
-  counter   "1.332 công đoàn"
+  counter   "ngày 2.1.3"
 
 # "ngày 31/5", "ngày 2-9", "mùng 8/3", "ngày 19/5 năm 2023": a day and month
 # after "ngày", "mùng" or "mồng"; "-" joins them only here ("3-1" is a score).
 rule date_part.day_month
   type      date_part
   priority  10
-  match     (ngày (mùng | mồng)? | mùng | mồng) {kind:number}=d (^/ | ^-) ^{kind:number}=m (năm {kind:number}=y)?
+  match     (ngày (mùng | mồng)? | mùng | mồng) ({kind:number} ^(/ | -) ^{kind:number})=t (năm {kind:number}=y)?
   not-after   (^/ | ^-) ^{kind:number}
-  emit      calendar_date(day: d, month: m, year: y)
+  emit      calendar_date(text: t, year: y)
   example   "đến «ngày 31/5», 6/6 quận" => {"date": "--05-31"}
   example   "Ba Đình «ngày 2-9» để viếng" => {"date": "--09-02"}
   example   "dịp «mùng 8/3»" => {"date": "--03-08"}
@@ -218,10 +236,10 @@ rule date_part.day_month
 # year; "19/5 năm nay" is the next rule (UNIT has "năm").
 rule date_part.day_month_bare
   type      date_part
-  match     {kind:number}=d ^/ ^{kind:number}=m (năm {kind:number}=y)?
-  not-before  ^/ | ^- | ^"." | ^, | ^: | NOT_DATE_BEFORE | QUALIFIER | {kind:number}
+  match     ({kind:number} ^/ ^{kind:number})=t (năm {kind:number}=y)?
+  not-before  ^/ | ^- | ^: | NOT_DATE_BEFORE | QUALIFIER | {kind:number}
   not-after   ^/ | ^- | ^: | ^% | ^{kind:word} | số | % | "phần trăm" | UNIT | MEASURE | UNIT_ABBREVIATION | ADDRESS_WORD | điểm | {kind:number}
-  emit      calendar_date(day: d, month: m, year: y, bare: true)
+  emit      calendar_date(text: t, year: y, bare: true)
   example   "đoàn viên ưu tú dịp «19/5». Tổ chức" => {"date": "--05-19"}
   example   "Ngày Quốc tế Lao động «1/5» có trọng tâm" => {"date": "--05-01"}
   example   "Chiều «22/12», Bộ Chỉ huy" => {"date": "--12-22"}
@@ -239,19 +257,34 @@ rule date_part.day_month_bare
 
 rule date_part.day_month_this_year
   type      date_part
-  match     {kind:number}=d ^/ ^{kind:number}=m
+  match     ({kind:number} ^/ ^{kind:number})=t
   requires-after  năm (nay | ngoái | trước | sau | tới | qua)
-  not-before  ^/ | ^- | ^"." | ^, | ^: | NOT_DATE_BEFORE | QUALIFIER | {kind:number}
-  emit      calendar_date(day: d, month: m, bare: true)
+  not-before  ^/ | ^- | ^: | NOT_DATE_BEFORE | QUALIFIER | {kind:number}
+  emit      calendar_date(text: t, bare: true)
   example   "Quốc khánh «2/9» năm nay" => {"date": "--09-02"}
   example   "dịp «19/5» năm ngoái" => {"date": "--05-19"}
+
+# "Sáng 5-6", "Tối 30/4", "hôm 12/3": after a period of the day (outside the
+# span, like "Sáng" in "Sáng 15/3") the day and month may also be written
+# with "-" (as some papers do: "ngày 5-6-2024", "sáng 5-6"), and "24/7" is a
+# date ("Sáng 24/7").
+rule date_part.day_month_after_period
+  type      date_part
+  match     ({kind:number} ^(/ | -) ^{kind:number})=t
+  requires-before  DAY_PERIOD | hôm | khuya | "rạng sáng"
+  not-after   (^/ | ^-) ^{kind:number} | ^{kind:word} | số | UNIT | MEASURE | UNIT_ABBREVIATION | ADDRESS_WORD
+  emit      calendar_date(text: t)
+  example   "Sáng «5-6», đoàn công tác đã đến thăm" => {"date": "--06-05"}
+  example   "Tối «30-4», pháo hoa" => {"date": "--04-30"}
+  example   "Sáng «24/7», Bộ Y tế" => {"date": "--07-24"}
+  counter   "tối nay thắng 3-1"
 
 # "ngày 19 tháng 5 năm 2023", "ngày mồng 2 tháng 9 năm 1945", "ngày 30 tháng
 # 6", "ngày mười lăm tháng Bảy": the day may be spelled, the month a name.
 rule date_part.day_month_words
   type      date_part
   priority  10
-  match     (ngày (mùng | mồng)? | mùng | mồng) ({kind:number} | <number> | một)=d tháng ({kind:number}=m | MONTH_NAME=m) (năm? {kind:number}=y)?
+  match     (ngày (mùng | mồng)? | mùng | mồng) ({kind:number} | <number> | một)=d tháng (<number>=m | MONTH_NAME=m) (năm? {kind:number}=y)?
   emit      calendar_date(day: d, month: m, year: y)
   example   "sinh «ngày 19 tháng 5 năm 1890» tại" => {"date": "1890-05-19"}
   example   "Hà Nội, «ngày 05 tháng 01 năm 2024»" => {"date": "2024-01-05"}
@@ -259,26 +292,16 @@ rule date_part.day_month_words
   example   "vào «ngày 30 tháng 6»." => {"date": "--06-30"}
   example   "«mồng hai tháng chín»" => {"date": "--09-02"}
   example   "«ngày mười lăm tháng Bảy năm 2023»" => {"date": "2023-07-15"}
+  example   "Thăng Long, «ngày 1 tháng 10 năm 1010»" => {"date": "1010-10-01"}
   example   "«ngày mùng một tháng Giêng»" => {"date": "--01-01"}
   counter   "ngày 31 tháng 4 năm 2023"
-
-# "08 Tháng 8 2017", "15 tháng 3 năm 2024": without "ngày" only with a year
-# and digits ("6 tháng năm 2023" is months_of_year).
-rule date_part.day_month_words_bare
-  type      date_part
-  priority  10
-  match     {kind:number}=d tháng {kind:number}=m năm? {kind:number}=y
-  emit      calendar_date(day: d, month: m, year: y)
-  example   "Thứ ba, «08 Tháng 8 2017» 22:14" => {"date": "2017-08-08"}
-  example   "khởi công «15 tháng 3 năm 2024»" => {"date": "2024-03-15"}
-  counter   "trong 12 tháng 3 đợt"
 
 # "tháng 7/2023", "tháng 5-2024", "tháng 11 năm 2022", "THÁNG 12/2023",
 # "tháng Bảy năm 2023", "tháng mười hai năm 2021".
 rule date_part.month_year
   type      date_part
   priority  10
-  match     tháng ({kind:number}=m (^/ | ^-) ^{kind:number}=y | {kind:number}=m năm {kind:number}=y | MONTH_NAME=m năm {kind:number}=y)
+  match     tháng (<number>=m (^/ | ^-) ^{kind:number}=y | (<number>=m | MONTH_NAME=m) năm {kind:number}=y)
   not-after   ^/
   emit      calendar_date(month: m, year: y)
   example   "trong «tháng 7/2023»." => {"date": "2023-07"}
@@ -301,10 +324,10 @@ rule date_part.month_year_dotted
 # no "/" after ("02/2023/TT-BTC").
 rule date_part.month_year_bare
   type      date_part
-  match     {kind:number}=m ^/ ^{kind:number}=y
-  not-before  ^/ | ^- | ^"." | ^, | NOT_DATE_BEFORE | QUALIFIER | {kind:number}
+  match     ({kind:number} ^/ ^YEAR)=t
+  not-before  ^/ | ^- | NOT_DATE_BEFORE | QUALIFIER | {kind:number}
   not-after   ^/ | ^- | ^{kind:word} | UNIT | MEASURE | UNIT_ABBREVIATION | % | {kind:number}
-  emit      calendar_date(month: m, year: y, padded: true)
+  emit      calendar_date(text: t, order: "my", padded: true)
   example   "được chốt đến «06/2024»." => {"date": "2024-06"}
   example   "kỳ báo cáo «12/2023»" => {"date": "2023-12"}
   counter   "theo tỷ lệ 1/2000"
@@ -335,6 +358,7 @@ rule date_part.year
   example   "Tháng Công nhân «năm 2023» với chủ đề" => {"date": "2023"}
   example   "NHỮNG THÁNG ĐẦU «NĂM 2017»" => {"date": "2017"}
   example   "đến «năm 2030», tầm nhìn" => {"date": "2030"}
+  example   "định đô Thăng Long «năm 1010»" => {"date": "1010"}
   counter   "Sinh viên năm 3 ngành Điều dưỡng"
   counter   "năm 2.500"
 
@@ -360,7 +384,7 @@ rule date_part.quarter
 rule date_part.months_of_year
   type      date_part
   priority  10
-  match     <number>=n tháng ((đầu | cuối)=p năm ({kind:number}=y)? | năm {kind:number}=y)
+  match     (SMALL_NUMBER=n | SMALL_NUMBER_WORD=n) tháng ((đầu | cuối)=p năm ({kind:number}=y)? | năm {kind:number}=y)
   not-after   nay | ngoái | trước | sau | tới | qua | học | {kind:number}
   emit      months_of_year(n, p, y)
   example   "trong «6 tháng đầu năm 2023»" => {"start": "2023-01", "end": "2023-06"}
@@ -403,22 +427,26 @@ rule date.part
 rule date.weekday
   type      date
   priority  5
-  match     WEEKDAY=w (, | -)? <date_part>=d
+  match     WEEKDAY=w (, | -)? (<date_part>=d | {kind:number}=dotted)
   not-before  ORDINAL_HEAD
-  emit      date(d, weekday: w)
+  emit      date(d, dotted: dotted, weekday: w)
   example   "vào «Thứ Hai, ngày 22/01/2024»." => {"date": "2024-01-22", "_weekday": 1}
   example   "cấp điện «Thứ 4, 10/07/2024» tại" => {"date": "2024-07-10", "_weekday": 3}
   example   "«Chủ nhật, 12/05/2024»" => {"date": "2024-05-12", "_weekday": 7}
+  example   "«Thứ Ba, 28.05.2024»" => {"date": "2024-05-28", "_weekday": 2}
+  counter   "Thứ hai, 2.1.3"
   counter   "lần thứ hai, ngày 5/6/2024"
 
 # D1: a time next to a date is inside the span, before it ("17:01 |
 # 16/04/2021", "14h30 ngày 3/2/2024", "9 giờ tối ngày 30/4/2024", "08:30,
 # 13/3/2024") or after it ("28/05/2023 11:04", "25/09/2023 - 16:40", "Thứ ba,
-# 08 Tháng 8 2017 22:14"). Only with a day.
+# 08 Tháng 8 2017 22:14"). Only with a day. (A time of day is a date part
+# too: the producer "date" rejects two calendar parts or two times; after a
+# date, time_after is tried first.)
 rule date.time_before
   type      date
   priority  5
-  match     (WEEKDAY=w ,?)? <clock_time>=t ("|" | , | -)? <date_part>=d
+  match     (WEEKDAY=w ,?)? <date_part>=t ("|" | , | -)? <date_part>=d
   not-before  ORDINAL_HEAD
   emit      date(d, time: t, weekday: w)
   example   "«17:01 | 16/04/2021»" => {"date": "2021-04-16", "time": "17:01"}
@@ -430,8 +458,8 @@ rule date.time_before
 
 rule date.time_after
   type      date
-  priority  5
-  match     (WEEKDAY=w (, | -)?)? <date_part>=d ("|" | , | - | lúc)? <clock_time>=t
+  priority  6
+  match     (WEEKDAY=w (, | -)?)? <date_part>=d ("|" | , | - | lúc)? <date_part>=t
   not-before  ORDINAL_HEAD
   emit      date(d, time: t, weekday: w)
   example   "«28/05/2023 11:04»" => {"date": "2023-05-28", "time": "11:04"}
@@ -449,7 +477,7 @@ rule date.range
   type      date
   priority  10
   match     từ? <date_part>=a (- | đến | tới) hết? <date_part>=b
-          | từ <date_part>=a (- | đến | tới) {kind:number}=y
+          | từ <date_part>=a (- | đến | tới) YEAR=y
   emit      date_range(start: a, end: b, end_year: y)
   example   "(«30/10/1963 - 30/10/2023»)" => {"start": "1963-10-30", "end": "2023-10-30"}
   example   "diễn ra «từ ngày 1/5 đến ngày 31/5/2023»." => {"start": "2023-05-01", "end": "2023-05-31"}
@@ -467,12 +495,18 @@ rule date.day_range
   type      date
   priority  10
   match     (từ (ngày | mùng | mồng)? | ngày) {kind:number}=s (- | đến | tới) hết? <date_part>=b
-          | {kind:number}=s ^- ^<date_part>=b
   emit      date_range(start_day: s, end: b)
   example   "tổ chức «từ ngày 27 đến ngày 28/6/2024»." => {"start": "2024-06-27", "end": "2024-06-28"}
   example   "diễn ra «ngày 25-26/10/2024» tại Đà Nẵng" => {"start": "2024-10-25", "end": "2024-10-26"}
-  example   "«14-15/3/2024»" => {"start": "2024-03-14", "end": "2024-03-15"}
   counter   "từ 5 đến 7 triệu đồng"
+
+rule date.day_range_glued
+  type      date
+  priority  10
+  match     ({kind:number} ^-)=s ^<date_part>=b
+  emit      date_range(start_day: s, end: b)
+  example   "«14-15/3/2024»" => {"start": "2024-03-14", "end": "2024-03-15"}
+  example   "Hội thảo «25-26/10/2024» tại Đà Nẵng" => {"start": "2024-10-25", "end": "2024-10-26"}
 
 # D21: year spans cover only the years: "nhiệm kỳ 2018 - 2023", "giai đoạn
 # 2021-2030", "(1890 - 2023)"; "năm 2022-2023" and "từ năm 2020 đến năm
@@ -495,12 +529,15 @@ lexicon YEAR_SPAN_HEAD
   "kế hoạch"
   "quy hoạch"
   "tầm nhìn"
+  "niên vụ"
+  "mùa vụ"
+  vụ
   (
 
 rule date.year_range
   type      date
   priority  10
-  match     {kind:number}=a - {kind:number}=b
+  match     YEAR=a - YEAR=b | YEAR=a ^/ ^YEAR=b
   requires-before  YEAR_SPAN_HEAD
   not-before  ^/ | ^- | ^"."
   not-after   ^/ | ^- | {kind:number}
@@ -509,13 +546,14 @@ rule date.year_range
   example   "giai đoạn «2021-2030»" => {"start": "2021", "end": "2030"}
   example   "Bác Hồ 19/5 («1890 - 2023»), chỉ đạo" => {"start": "1890", "end": "2023"}
   example   "nhiệm kỳ «2018 – 2023»;" => {"start": "2018", "end": "2023"}
+  example   "niên vụ «2023/2024» cho thấy" => {"start": "2023", "end": "2024"}
   counter   "nhiệm kỳ 2023-2018"
 
 rule date.year_range_free
   type      date
   priority  10
-  match     {kind:number}=a - {kind:number}=b
-          | (năm | từ năm? ) {kind:number}=a (- | đến | tới) năm? {kind:number}=b
+  match     YEAR=a - YEAR=b
+          | (năm | từ năm? ) YEAR=a (- | đến | tới) năm? YEAR=b
   not-before  ^/ | ^- | ^"."
   not-after   ^/ | ^- | UNIT | MEASURE | UNIT_ABBREVIATION | CURRENCY | CURRENCY_LOWER | SCALE | % | "phần trăm" | {kind:number}
   emit      year_range(a, b)
@@ -528,29 +566,22 @@ rule date.year_range_free
   counter   "hotline 1800-1091"
 
 # A four-digit year alone is a date only after a clear label: "© 2021" (©
-# outside the span, D21), a year name ("Tết Giáp Thìn 2024"), "Tết 2024".
+# outside the span, D21), a year name ("Tết Giáp Thìn 2024"), "Tết 2024", an
+# acronym ("PCI 2023", "APEC 2017", "EURO 2024"); only years 1900-2100, and
+# not before a unit ("CNLĐ 1500 suất", "© 2021 người").
 rule date.year_after_label
   type      date
-  match     {kind:number}=y
-  requires-before  © | copyright | "(c)" | HEAVENLY_STEM EARTHLY_BRANCH | tết
-  not-after   ^/ | ^- | UNIT | MEASURE | UNIT_ABBREVIATION | CURRENCY | CURRENCY_LOWER | SCALE | % | {kind:number}
-  emit      calendar_date(year: y)
-  example   "Phúc Chương © «2021» Ghi rõ nguồn" => {"date": "2021"}
-  example   "quà Tết Giáp Thìn «2024» cho giáo viên" => {"date": "2024"}
-  example   "đón Tết «2025» an toàn" => {"date": "2025"}
-  counter   "© 2021 người"
-
-# An acronym and a year: "PCI 2023", "APEC 2017", "EURO 2024". Only years
-# 1900-2100 (a count after an acronym, "CNLĐ 1500 suất", has a unit after it).
-rule date.year_after_acronym
-  type      date
-  match     {kind:number}=y
-  requires-before  {kind:word,shape:upper}
+  match     YEAR=y
+  requires-before  © | copyright | HEAVENLY_STEM EARTHLY_BRANCH | tết | {kind:word,shape:upper}
   not-before  ORDINAL_HEAD
   not-after   ^/ | ^- | ^: | UNIT | MEASURE | UNIT_ABBREVIATION | CURRENCY | CURRENCY_LOWER | SCALE | % | {kind:number}
   emit      calendar_date(year: y, earliest: 1900, latest: 2100)
+  example   "Phúc Chương © «2021» Ghi rõ nguồn" => {"date": "2021"}
+  example   "quà Tết Giáp Thìn «2024» cho giáo viên" => {"date": "2024"}
+  example   "đón Tết «2025» an toàn" => {"date": "2025"}
   example   "cấp tỉnh PCI «2023» ghi nhận" => {"date": "2023"}
   example   "Hội nghị APEC «2017» tại Đà Nẵng" => {"date": "2017"}
+  counter   "© 2021 người"
   counter   "hỗ trợ CNLĐ 1500 suất quà"
   counter   "tiêu chuẩn ISO 9001"
   counter   "trao 2000 USD"
@@ -888,6 +919,74 @@ năm ngoái	year:-1
 năm trước	year:-1
 năm sau	year:1
 năm tới	year:1
+
+"""#),
+        ("lexicons/small_number.txt", #"""
+# Small counts written in digits, with their values: days (1-31), months and
+# numbers of months (1-12), hours (0-24). Rules that start with one ("9 giờ",
+# "6 tháng đầu năm", "08 Tháng 8 2017") are then tried only at these tokens;
+# the producers check the range each needs. The same in words:
+# small_number_word.txt.
+0	0
+1	1
+2	2
+3	3
+4	4
+5	5
+6	6
+7	7
+8	8
+9	9
+10	10
+11	11
+12	12
+13	13
+14	14
+15	15
+16	16
+17	17
+18	18
+19	19
+20	20
+21	21
+22	22
+23	23
+24	24
+25	25
+26	26
+27	27
+28	28
+29	29
+30	30
+31	31
+00	0
+01	1
+02	2
+03	3
+04	4
+05	5
+06	6
+07	7
+08	8
+09	9
+
+"""#),
+        ("lexicons/small_number_word.txt", #"""
+# Small counts written in words, 1-12 (see small_number.txt): "hai giờ chiều",
+# "sáu tháng đầu năm 2024".
+một	1
+hai	2
+ba	3
+bốn	4
+năm	5
+sáu	6
+bảy	7
+bẩy	7
+tám	8
+chín	9
+mười	10
+mười một	11
+mười hai	12
 
 """#),
         ("lexicons/unit.txt", #"""
@@ -1432,6 +1531,413 @@ thứ bẩy	6
 thứ 7	6
 chủ nhật	7
 cn	7
+
+"""#),
+        ("lexicons/year.txt", #"""
+# Years written with four digits, 1800-2199, with their values. Rules that
+# start with a year ("2018 - 2023", "© 2021", "2024-03-15") are then tried only
+# at tokens that can be one. Generated:
+#   python3 -c "print(*(f\"{y}\t{y}\" for y in range(1800, 2200)), sep=chr(10))"
+1800	1800
+1801	1801
+1802	1802
+1803	1803
+1804	1804
+1805	1805
+1806	1806
+1807	1807
+1808	1808
+1809	1809
+1810	1810
+1811	1811
+1812	1812
+1813	1813
+1814	1814
+1815	1815
+1816	1816
+1817	1817
+1818	1818
+1819	1819
+1820	1820
+1821	1821
+1822	1822
+1823	1823
+1824	1824
+1825	1825
+1826	1826
+1827	1827
+1828	1828
+1829	1829
+1830	1830
+1831	1831
+1832	1832
+1833	1833
+1834	1834
+1835	1835
+1836	1836
+1837	1837
+1838	1838
+1839	1839
+1840	1840
+1841	1841
+1842	1842
+1843	1843
+1844	1844
+1845	1845
+1846	1846
+1847	1847
+1848	1848
+1849	1849
+1850	1850
+1851	1851
+1852	1852
+1853	1853
+1854	1854
+1855	1855
+1856	1856
+1857	1857
+1858	1858
+1859	1859
+1860	1860
+1861	1861
+1862	1862
+1863	1863
+1864	1864
+1865	1865
+1866	1866
+1867	1867
+1868	1868
+1869	1869
+1870	1870
+1871	1871
+1872	1872
+1873	1873
+1874	1874
+1875	1875
+1876	1876
+1877	1877
+1878	1878
+1879	1879
+1880	1880
+1881	1881
+1882	1882
+1883	1883
+1884	1884
+1885	1885
+1886	1886
+1887	1887
+1888	1888
+1889	1889
+1890	1890
+1891	1891
+1892	1892
+1893	1893
+1894	1894
+1895	1895
+1896	1896
+1897	1897
+1898	1898
+1899	1899
+1900	1900
+1901	1901
+1902	1902
+1903	1903
+1904	1904
+1905	1905
+1906	1906
+1907	1907
+1908	1908
+1909	1909
+1910	1910
+1911	1911
+1912	1912
+1913	1913
+1914	1914
+1915	1915
+1916	1916
+1917	1917
+1918	1918
+1919	1919
+1920	1920
+1921	1921
+1922	1922
+1923	1923
+1924	1924
+1925	1925
+1926	1926
+1927	1927
+1928	1928
+1929	1929
+1930	1930
+1931	1931
+1932	1932
+1933	1933
+1934	1934
+1935	1935
+1936	1936
+1937	1937
+1938	1938
+1939	1939
+1940	1940
+1941	1941
+1942	1942
+1943	1943
+1944	1944
+1945	1945
+1946	1946
+1947	1947
+1948	1948
+1949	1949
+1950	1950
+1951	1951
+1952	1952
+1953	1953
+1954	1954
+1955	1955
+1956	1956
+1957	1957
+1958	1958
+1959	1959
+1960	1960
+1961	1961
+1962	1962
+1963	1963
+1964	1964
+1965	1965
+1966	1966
+1967	1967
+1968	1968
+1969	1969
+1970	1970
+1971	1971
+1972	1972
+1973	1973
+1974	1974
+1975	1975
+1976	1976
+1977	1977
+1978	1978
+1979	1979
+1980	1980
+1981	1981
+1982	1982
+1983	1983
+1984	1984
+1985	1985
+1986	1986
+1987	1987
+1988	1988
+1989	1989
+1990	1990
+1991	1991
+1992	1992
+1993	1993
+1994	1994
+1995	1995
+1996	1996
+1997	1997
+1998	1998
+1999	1999
+2000	2000
+2001	2001
+2002	2002
+2003	2003
+2004	2004
+2005	2005
+2006	2006
+2007	2007
+2008	2008
+2009	2009
+2010	2010
+2011	2011
+2012	2012
+2013	2013
+2014	2014
+2015	2015
+2016	2016
+2017	2017
+2018	2018
+2019	2019
+2020	2020
+2021	2021
+2022	2022
+2023	2023
+2024	2024
+2025	2025
+2026	2026
+2027	2027
+2028	2028
+2029	2029
+2030	2030
+2031	2031
+2032	2032
+2033	2033
+2034	2034
+2035	2035
+2036	2036
+2037	2037
+2038	2038
+2039	2039
+2040	2040
+2041	2041
+2042	2042
+2043	2043
+2044	2044
+2045	2045
+2046	2046
+2047	2047
+2048	2048
+2049	2049
+2050	2050
+2051	2051
+2052	2052
+2053	2053
+2054	2054
+2055	2055
+2056	2056
+2057	2057
+2058	2058
+2059	2059
+2060	2060
+2061	2061
+2062	2062
+2063	2063
+2064	2064
+2065	2065
+2066	2066
+2067	2067
+2068	2068
+2069	2069
+2070	2070
+2071	2071
+2072	2072
+2073	2073
+2074	2074
+2075	2075
+2076	2076
+2077	2077
+2078	2078
+2079	2079
+2080	2080
+2081	2081
+2082	2082
+2083	2083
+2084	2084
+2085	2085
+2086	2086
+2087	2087
+2088	2088
+2089	2089
+2090	2090
+2091	2091
+2092	2092
+2093	2093
+2094	2094
+2095	2095
+2096	2096
+2097	2097
+2098	2098
+2099	2099
+2100	2100
+2101	2101
+2102	2102
+2103	2103
+2104	2104
+2105	2105
+2106	2106
+2107	2107
+2108	2108
+2109	2109
+2110	2110
+2111	2111
+2112	2112
+2113	2113
+2114	2114
+2115	2115
+2116	2116
+2117	2117
+2118	2118
+2119	2119
+2120	2120
+2121	2121
+2122	2122
+2123	2123
+2124	2124
+2125	2125
+2126	2126
+2127	2127
+2128	2128
+2129	2129
+2130	2130
+2131	2131
+2132	2132
+2133	2133
+2134	2134
+2135	2135
+2136	2136
+2137	2137
+2138	2138
+2139	2139
+2140	2140
+2141	2141
+2142	2142
+2143	2143
+2144	2144
+2145	2145
+2146	2146
+2147	2147
+2148	2148
+2149	2149
+2150	2150
+2151	2151
+2152	2152
+2153	2153
+2154	2154
+2155	2155
+2156	2156
+2157	2157
+2158	2158
+2159	2159
+2160	2160
+2161	2161
+2162	2162
+2163	2163
+2164	2164
+2165	2165
+2166	2166
+2167	2167
+2168	2168
+2169	2169
+2170	2170
+2171	2171
+2172	2172
+2173	2173
+2174	2174
+2175	2175
+2176	2176
+2177	2177
+2178	2178
+2179	2179
+2180	2180
+2181	2181
+2182	2182
+2183	2183
+2184	2184
+2185	2185
+2186	2186
+2187	2187
+2188	2188
+2189	2189
+2190	2190
+2191	2191
+2192	2192
+2193	2193
+2194	2194
+2195	2195
+2196	2196
+2197	2197
+2198	2198
+2199	2199
 
 """#),
         ("money.rules", #"""

@@ -20,14 +20,14 @@ import VNRules
 ///
 /// | producer | arguments | value |
 /// |---|---|---|
-/// | `calendar_date` | day, month, year, bare, padded, earliest, latest | `{"date": ...}` at the precision given |
+/// | `calendar_date` | day, month, year (or text "28/05/2023", "19/5", "06/2024" with order "my"), bare, padded, earliest, latest | `{"date": ...}` at the precision given |
 /// | `dotted_date` | text, form | "28.05.2023", "15.3" (form "short"), "3.2024" (form "month") |
 /// | `quarter` | quarter, year | `{"start", "end"}` of a quarter |
 /// | `months_of_year` | count, part, year | "6 tháng đầu/cuối năm 2023", "nửa đầu năm" |
 /// | `year_range` | start, end | `{"start": "2018", "end": "2023"}` |
 /// | `date_range` | start, end, start_day, end_year | two dates as one span; a missing year taken from the other end |
-/// | `clock` | hour, minute, half, before, period | "HH:MM" |
-/// | `date` | part, time, weekday | the entity value: a date part with its time and weekday |
+/// | `clock` | hour, minute (or text "11:04", "14h30"), half, before, period | `{"time": "HH:MM"}` (a date part that is a time of day) |
+/// | `date` | part, dotted, time, weekday | the entity value: a calendar part (or a dotted date token) with its time and weekday |
 /// | `relative_date` | spec | `{"_relative_unit", "_relative_offset"}` from "unit:offset" |
 public enum DateProducers {
     /// The earliest and latest years a date may have.
@@ -35,7 +35,7 @@ public enum DateProducers {
 
     /// Registers every date producer.
     public static func register(into registry: inout ProducerRegistry) {
-        registry.register("calendar_date", summary: "{date} from day, month, year (any may be null; bare: reject the \"24/7\" idiom; padded: a two-digit month)") { arguments in
+        registry.register("calendar_date", summary: "{date} from day, month, year (any may be null) or text (\"28/05/2023\", \"19/5\"; order \"my\": \"06/2024\"); bare: reject the \"24/7\" idiom; padded: a two-digit month") { arguments in
             let bare = !arguments.value("bare").isNull
             let padded = !arguments.value("padded").isNull
             var allowed = years
@@ -43,10 +43,24 @@ public enum DateProducers {
                earliest <= latest {
                 allowed = Int(earliest)...Int(latest)
             }
-            let month = arguments.value("month")
+            var day = arguments.value("day"), month = arguments.value("month"), year = arguments.value("year")
+            if let text = arguments.value("text").string {
+                // Digits written together: "28/05/2023", "19/5", "2-9" (day first) or "06/2024" (order "my").
+                let parts = text.split(whereSeparator: { $0 == "/" || $0 == "-" }).map { JSONValue.string(String($0)) }
+                if arguments.value("order").string == "my" {
+                    guard parts.count == 2 else { return nil }
+                    (month, year) = (parts[0], parts[1])
+                } else {
+                    guard parts.count == 2 || parts.count == 3 else { return nil }
+                    (day, month) = (parts[0], parts[1])
+                    if parts.count == 3 {
+                        guard year.isNull else { return nil }
+                        year = parts[2]
+                    }
+                }
+            }
             if padded, let text = month.string, text.count != 2 { return nil }
-            guard let point = CalendarPoint(day: arguments.value("day"), month: month, year: arguments.value("year"), years: allowed)
-            else { return nil }
+            guard let point = CalendarPoint(day: day, month: month, year: year, years: allowed) else { return nil }
             // "24/7" without "ngày" is the idiom "round the clock", not 24 July.
             if bare, point.year == nil, point.day == 24, point.month == 7 { return nil }
             return .object(["date": .string(point.iso)])
@@ -90,18 +104,29 @@ public enum DateProducers {
         registry.register("date_range", summary: "{start, end} of two date parts (or a day and a date part, or a date part and a year)") { arguments in
             dateRange(arguments)
         }
-        registry.register("clock", summary: "\"HH:MM\" from hour, minute (or half: \"rưỡi\", before: minutes to the hour) and period (sáng, trưa, chiều, tối, đêm)") { arguments in
-            clock(arguments).map(JSONValue.string)
+        registry.register("clock", summary: "{time: \"HH:MM\"} from hour, minute (or half: \"rưỡi\", before: minutes to the hour) and period (sáng, trưa, chiều, tối, đêm)") { arguments in
+            clock(arguments).map { .object(["time": .string($0)]) }
         }
-        registry.register("date", summary: "the date entity: a date part with its time and written weekday (\"_weekday\")") { arguments in
-            guard var fields = arguments.value("part", at: 0).object else { return nil }
+        registry.register("date", summary: "the date entity: a calendar part (or a dotted date token) with its time and written weekday (\"_weekday\")") { arguments in
+            var fields: [String: JSONValue]
+            if let dotted = arguments.value("dotted").string {
+                guard let point = dottedDate(dotted, form: nil) else { return nil }
+                fields = ["date": .string(point.iso)]
+            } else {
+                // A time of day alone is not a date.
+                guard let part = arguments.value("part", at: 0).object, part["time"] == nil else { return nil }
+                fields = part
+            }
             let time = arguments.value("time")
             let weekday = arguments.value("weekday")
             if !time.isNull || !weekday.isNull {
                 // A time or a weekday goes with a day, not a month or a span.
                 guard let date = fields["date"]?.string, CalendarPoint(iso: date)?.day != nil else { return nil }
             }
-            if let time = time.string { fields["time"] = .string(time) }
+            if !time.isNull {
+                guard let clock = time.object, clock.count == 1, let text = clock["time"] else { return nil }
+                fields["time"] = text
+            }
             if let weekday = weekday.number {
                 guard (1...7).contains(Int(weekday)) else { return nil }
                 fields["_weekday"] = .number(weekday)
@@ -308,7 +333,11 @@ public enum DateProducers {
         guard let endBounds = bounds(arguments.value("end")) ?? bareYear(arguments.value("end_year")) else { return nil }
         var last = endBounds.1
         var first: CalendarPoint
-        let startDay = arguments.value("start_day")
+        var startDay = arguments.value("start_day")
+        if let text = startDay.string, text.hasSuffix("-") {
+            // "25-" of "25-26/10/2024".
+            startDay = .string(String(text.dropLast()))
+        }
         if !startDay.isNull {
             guard let day = smallNumber(startDay), let endDay = last.day, let endMonth = last.month, day >= 1 else { return nil }
             first = CalendarPoint(year: last.year, month: endMonth, day: day)
@@ -346,11 +375,18 @@ public enum DateProducers {
     /// "12 giờ trưa" = 12:00, "1 giờ trưa" = 13:00); "rưỡi" is half past, "kém
     /// 15" a quarter to.
     private static func clock(_ arguments: ProducerArguments) -> String? {
-        guard let hourText = arguments.value("hour").string, let written = smallNumber(.string(hourText)),
-              (0...23).contains(written) else { return nil }
+        var hourValue = arguments.value("hour"), minuteValue = arguments.value("minute")
+        if let text = arguments.value("text").string {
+            // Digits written together: "11:04", "08:30:15" (seconds dropped), "14h30", "8h".
+            let parts = text.split(whereSeparator: { $0 == ":" || $0 == "h" || $0 == "H" }).map { JSONValue.string(String($0)) }
+            guard (1...3).contains(parts.count) else { return nil }
+            hourValue = parts[0]
+            if parts.count > 1 { minuteValue = parts[1] }
+            if parts.count == 1, text.contains(":") { return nil }
+        }
+        guard let written = smallNumber(hourValue), (0...23).contains(written) else { return nil }
         var hour = written
         var minute = 0
-        let minuteValue = arguments.value("minute")
         if !minuteValue.isNull {
             guard let m = smallNumber(minuteValue), (0...59).contains(m) else { return nil }
             minute = m
