@@ -34,7 +34,7 @@ enum BuiltinRules {
 # Not dates: fractions ("6/6 quận", "2/3 số hộ": a unit or "số" after),
 # document numbers ("02/NQ-BCT", "15/2020/NĐ-CP": a "/" after), durations
 # ("60 năm", "trong 6 tháng qua": quantities, D17), scores ("3-1": "-" joins
-# day and month only after "ngày"), addresses and classes ("số 12/5 ngõ 34",
+# day and month only after "ngày" or a period of the day), addresses and classes ("số 12/5 ngõ 34",
 # "lớp 10/3"), versions and phone numbers (no valid day, month and year),
 # "24/7" (round the clock), times alone ("lúc 14h30"), and a bare four-digit
 # number (a year only after "năm", "©", a year name such as "Giáp Thìn", or an
