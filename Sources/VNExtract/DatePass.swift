@@ -33,9 +33,8 @@ public struct DatePass: DocumentPass {
 
     public func apply(to entities: inout [Entity], in document: TokenizedText) {
         guard entities.contains(where: { $0.type == "date" }) else { return }
-        let layout = DocumentLayout(document)
         resolveRelative(&entities)
-        fillYears(&entities, layout)
+        fillYears(&entities, document)
         checkWeekdays(&entities)
     }
 
@@ -83,8 +82,9 @@ public struct DatePass: DocumentPass {
         return dateKeys.contains { fields[$0]?.string?.hasPrefix("--") == true }
     }
 
-    private func fillYears(_ entities: inout [Entity], _ layout: DocumentLayout) {
+    private func fillYears(_ entities: inout [Entity], _ document: TokenizedText) {
         guard entities.contains(where: { $0.type == "date" && Self.needsYear($0.value) }) else { return }
+        let layout = DocumentLayout(document)
         // Dates that state their year, where they are.
         let stated: [(token: Int, sentence: Int, paragraph: Int, year: Int)] = entities.compactMap { entity in
             guard entity.type == "date", let year = Self.explicitYear(entity.value) else { return nil }

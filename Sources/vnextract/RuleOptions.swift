@@ -11,12 +11,10 @@ struct RuleOptions: ParsableArguments {
     @Flag(name: .customLong("no-builtin-rules"), help: "Use only the rules given with --rules.")
     var noBuiltinRules = false
 
-    func validate() throws {
-        if noBuiltinRules && folders.isEmpty { throw ValidationError("--no-builtin-rules needs at least one --rules folder") }
-    }
-
     /// Compiles the rules; a malformed rule file prints every problem (file:line:column) and exits 2.
+    /// (Checked here, not in `validate()`: `vnextract test DIR` adds its folder first.)
     func load() throws -> RuleSet {
+        if noBuiltinRules && folders.isEmpty { throw ValidationError("--no-builtin-rules needs at least one --rules folder") }
         do {
             return try RuleLoader.load(includeBuiltin: !noBuiltinRules, directories: folders)
         } catch {

@@ -94,8 +94,11 @@ struct ExtractCLITests {
               example   "«Thứ ba, 09/8/2017»" => {"date": "2017-08-09", "_weekday": 2}
             """)
         let rules = ["--no-builtin-rules", "--rules", scratch.path("rules")]
-        let tested = try runVNExtract(["test"] + [scratch.path("rules")])
+        let tested = try runVNExtract(["test", "--no-builtin-rules", scratch.path("rules")])
         #expect(tested.status == 0, "\(String(decoding: tested.stdout, as: UTF8.self))")
+        let noRules = try runVNExtract(["extract", "--no-builtin-rules", "-"], stdin: [])
+        #expect(noRules.status == 2)
+        #expect(noRules.stderrText.contains("--no-builtin-rules needs at least one --rules folder"))
         let text = Array("Thứ ba, 09/8/2017. Kế hoạch năm nay.".utf8)
         let plain = try runVNExtract(["extract", "--quiet"] + rules + ["-"], stdin: text)
         let plainEntities = try #require(plain.outputObjects().first?["entities"] as? [[String: Any]])
