@@ -209,7 +209,8 @@ struct MatchBuffer {
     /// Which (instruction, position) pairs the current call has reached: entry
     /// `(pc - entry) * memoWindow + (pos - start)` equals `stamp` when reached.
     /// A stamp per call instead of clearing the table.
-    let reached = ReachedTable()
+    /// Made on first use: exclusion checks run with a buffer that never needs one.
+    var reached: ReachedTable?
     var stamp: UInt32 = 0
 
     mutating func removeAll() {
@@ -258,19 +259,22 @@ struct PatternRunner {
         var state = RunState(captures: [], limit: limit, rule: rule, start: start)
         // The slots live in the buffer between calls: no allocation per call.
         swap(&state.captures, &buffer.scratch)
+        // Sized for the rule with the most captures, so rules taking turns do not reallocate it.
         let count = ruleSet.ruleCaptureCounts[rule]
-        if state.captures.count != count {
-            state.captures = [CaptureSlot](repeating: .empty, count: count)
+        state.captureCount = count
+        if state.captures.count < ruleSet.maxCaptureCount {
+            state.captures = [CaptureSlot](repeating: .empty, count: ruleSet.maxCaptureCount)
         } else {
             for slot in 0..<count { state.captures[slot] = .empty }
         }
         let entry = ruleSet.ruleEntries[rule]
         state.entry = entry
         let needed = ruleSet.ruleCodeLengths[rule] * PatternRunner.memoWindow
-        if buffer.reached.count < needed { buffer.reached.grow(to: needed) }
+        if buffer.reached == nil { buffer.reached = ReachedTable() }
+        if buffer.reached!.count < needed { buffer.reached!.grow(to: needed) }
         if buffer.stamp == .max {
             buffer.stamp = 0
-            buffer.reached.clear()
+            buffer.reached!.clear()
         }
         buffer.stamp += 1
         state.memoizes = true
@@ -313,6 +317,8 @@ struct PatternRunner {
         var stopped = false
         /// Where the rule's program starts in the code segment.
         var entry = 0
+        /// How many of `captures` the rule uses.
+        var captureCount = 0
         /// Whether reaching an (instruction, position) pair a second time is
         /// cut short (see `run`).
         var memoizes = false
@@ -346,8 +352,9 @@ struct PatternRunner {
             let offset = pos - state.start
             if offset < Self.memoWindow {
                 let slot = (pc - state.entry) * Self.memoWindow + offset
-                if buffer.reached.marks[slot] == buffer.stamp { return }
-                buffer.reached.marks[slot] = buffer.stamp
+                let marks = buffer.reached.unsafelyUnwrapped.marks
+                if marks[slot] == buffer.stamp { return }
+                marks[slot] = buffer.stamp
             }
         }
         switch code.instructions[pc] {
@@ -359,7 +366,7 @@ struct PatternRunner {
             guard pos > state.start else { return }
             state.found += 1
             buffer.matches.append(RawMatch(rule: state.rule, start: state.start, end: pos, captureOffset: buffer.captures.count))
-            buffer.captures.append(contentsOf: state.captures)
+            buffer.captures.append(contentsOf: state.captures[0..<state.captureCount])
         case .token(let test):
             guard pos < document.count, passes(test, pos) else { return }
             run(code, pc + 1, pos + 1, &state, &buffer)

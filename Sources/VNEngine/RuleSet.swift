@@ -50,11 +50,18 @@ public final class CompiledRule: Sendable {
         self.emit = emit
         self.value = value
         var pc = 0
-        while pc < program.instructions.count, case .captureStart = program.instructions[pc] { pc += 1 }
+        func isCaptureMark(_ instruction: Instruction) -> Bool {
+            switch instruction {
+            case .captureStart, .captureEnd: return true
+            default: return false
+            }
+        }
+        while pc < program.instructions.count, isCaptureMark(program.instructions[pc]) { pc += 1 }
         var glued = false
         if pc + 1 < program.instructions.count, case .token = program.instructions[pc] {
             var next = pc + 1
-            while next < program.instructions.count, case .captureStart = program.instructions[next] { next += 1 }
+            // ({kind:number})=d ^/ ...: the capture's end comes between the token and the glue.
+            while next < program.instructions.count, isCaptureMark(program.instructions[next]) { next += 1 }
             if next < program.instructions.count, case .glued = program.instructions[next] { glued = true }
         }
         needsGluedSecondToken = glued
@@ -161,6 +168,7 @@ public final class RuleSet: @unchecked Sendable {
     let ruleWordPool: [Int32]
     let ruleEntries: [Int]
     let ruleCaptureCounts: [Int]
+    let maxCaptureCount: Int
     /// The number of instructions of each rule's program.
     let ruleCodeLengths: [Int]
     let ruleNeedsGluedSecondToken: [Bool]
@@ -211,6 +219,7 @@ public final class RuleSet: @unchecked Sendable {
         ruleWordPool = pool
         ruleEntries = entries
         ruleCaptureCounts = rules.map(\.program.captureNames.count)
+        maxCaptureCount = ruleCaptureCounts.max() ?? 0
         ruleCodeLengths = rules.map(\.program.instructions.count)
         ruleNeedsGluedSecondToken = rules.map(\.needsGluedSecondToken)
         let stages = compiler.stages
