@@ -36,12 +36,12 @@ struct LexiconTrie: Sendable {
 }
 
 /// A frozen lexicon trie in flat arrays: the root's children in a table indexed
-/// by word id (most lookups fail there, in one read), every other node's
-/// children as a short edge list. Immutable, and a class so the matcher reaches
-/// it without copying its arrays.
+/// by word id (``RuleSet`` gathers these tables so the matcher rejects most
+/// tokens with one read), every node's children as a short edge list.
+/// Immutable, and a class so the matcher reaches it without copying its arrays.
 final class CompiledTrie: Sendable {
-    /// The root's child per word id (-1: none).
-    private let rootChildren: [Int32]
+    /// The root's child per word id (-1: none), indexed by the word ids of the lexicon's mode.
+    let firstNodes: [Int32]
     /// Node n's edges are `edgeStarts[n]..<edgeStarts[n + 1]`.
     private let edgeStarts: [Int32]
     private let edgeWords: [Int32]
@@ -50,9 +50,6 @@ final class CompiledTrie: Sendable {
     private let valueIndices: [Int32]
     /// Entry values.
     let values: [JSONValue]
-
-    /// The root node.
-    static let root: Int32 = 0
 
     fileprivate init(children: [[Int32: Int32]], values nodeValues: [JSONValue?], vocabularySize: Int) {
         var root = [Int32](repeating: -1, count: vocabularySize)
@@ -75,7 +72,7 @@ final class CompiledTrie: Sendable {
                 indices.append(-1)
             }
         }
-        rootChildren = root
+        firstNodes = root
         edgeStarts = starts
         edgeWords = words
         edgeTargets = targets
@@ -86,7 +83,6 @@ final class CompiledTrie: Sendable {
     /// The child of `node` along word `word`, or -1.
     @inline(__always)
     func child(_ node: Int32, _ word: Int32) -> Int32 {
-        if node == Self.root { return Int(word) < rootChildren.count ? rootChildren[Int(word)] : -1 }
         var k = Int(edgeStarts[Int(node)])
         let end = Int(edgeStarts[Int(node) + 1])
         while k < end {
@@ -95,9 +91,6 @@ final class CompiledTrie: Sendable {
         }
         return -1
     }
-
-    /// The root's child per word id (-1: none), indexed by the word ids of the lexicon's mode.
-    var firstNodes: [Int32] { rootChildren }
 
     /// The value index of the entry ending at `node`, or -1.
     @inline(__always)

@@ -49,22 +49,7 @@ struct MatchDocument {
         self.lowerIDs = lowerIDs
         self.keyIDs = keyIDs
         self.exactIDs = exactIDs
-        var lineStarts = [Bool](repeating: false, count: count)
-        text.text.units.withUnsafeBufferPointer { units in
-            var previousEnd = 0
-            for (k, token) in text.tokens.enumerated() {
-                if k == 0 {
-                    lineStarts[k] = true
-                } else if token.spaceBefore {
-                    for unit in units[previousEnd..<token.range.lowerBound] where unit == 0x0A {
-                        lineStarts[k] = true
-                        break
-                    }
-                }
-                previousEnd = token.range.upperBound
-            }
-        }
-        self.lineStarts = lineStarts
+        lineStarts = text.tokens.indices.map(text.startsLine)
     }
 
     @inline(__always)
@@ -416,8 +401,9 @@ struct PatternRunner {
         }
     }
 
-    /// Walks lexicon `trie` from `node` at token `pos`: longer entries first, then the
-    /// entry ending here (if `node` ends one), continuing the program after each.
+    /// Walks lexicon `trie` from `node` (a node below the root: its first word was
+    /// matched already) at token `pos`: longer entries first, then the entry ending
+    /// here (if `node` ends one), continuing the program after each.
     private func lexicon(_ trie: CompiledTrie, mode: LiteralMode, index: Int, node: Int32, from start: Int, at pos: Int,
                          slot: Int, _ code: Code, _ pc: Int, _ state: inout RunState, _ buffer: inout MatchBuffer) {
         if pos < document.count, let word = document.id(pos, mode) {
@@ -426,7 +412,6 @@ struct PatternRunner {
                 lexicon(trie, mode: mode, index: index, node: next, from: start, at: pos + 1, slot: slot, code, pc, &state, &buffer)
             }
         }
-        guard node != CompiledTrie.root else { return }
         let value = trie.valueIndex(node)
         guard value >= 0 else { return }
         withSlot(slot, CaptureSlot(start: Int32(start), end: Int32(pos), source: Int32(index), item: value), &state) {

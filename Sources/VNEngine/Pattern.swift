@@ -61,15 +61,6 @@ struct PatternProgram: Sendable {
         self.wordPool = wordPool
         self.captureNames = captureNames
     }
-
-    /// The word ids compared by instruction `instruction` (a `.word` or `.words`), else empty.
-    func words(of instruction: Instruction) -> ArraySlice<Int32> {
-        switch instruction {
-        case .word(let id, _): return [id]
-        case .words(let start, let count, _): return wordPool[start..<start + count]
-        default: return []
-        }
-    }
 }
 
 /// What can start a match: used to index rules by their first token.

@@ -171,7 +171,6 @@ public final class RuleSet: @unchecked Sendable {
     let maxCaptureCount: Int
     /// The number of instructions of each rule's program.
     let ruleCodeLengths: [Int]
-    let ruleNeedsGluedSecondToken: [Bool]
     /// Which stages a token can start a match in, as bit masks over stage
     /// indices (stages 64 and up are in every mask): per word id in each
     /// literal mode, per token kind (and per kind when the next token is glued).
@@ -221,7 +220,6 @@ public final class RuleSet: @unchecked Sendable {
         ruleCaptureCounts = rules.map(\.program.captureNames.count)
         maxCaptureCount = ruleCaptureCounts.max() ?? 0
         ruleCodeLengths = rules.map(\.program.instructions.count)
-        ruleNeedsGluedSecondToken = rules.map(\.needsGluedSecondToken)
         let stages = compiler.stages
         func masks(_ count: Int, _ table: (Stage) -> RuleTable) -> [UInt64] {
             var result = [UInt64](repeating: 0, count: count)
@@ -385,17 +383,19 @@ private struct RuleCompiler {
                 pool += ids
             }
         case .regex(let source, let location):
-            do {
-                // One compiled regex (and one cache of its results) per distinct source.
-                if let index = regexIndex[source] {
-                    code.append(.token(.regex(index)))
-                } else {
-                    regexes.append(try Regex(source))
+            // One compiled regex (and one cache of its results) per distinct source;
+            // the parser compiled it already when it checked it.
+            if let index = regexIndex[source] {
+                code.append(.token(.regex(index)))
+            } else {
+                switch RegexCompiler.compile(source) {
+                case .success(let regex):
+                    regexes.append(regex)
                     regexIndex[source] = regexes.count - 1
                     code.append(.token(.regex(regexes.count - 1)))
+                case .failure(let problem):
+                    diagnostics.append(RuleDiagnostic("invalid regular expression: \(problem.message)", at: location))
                 }
-            } catch {
-                diagnostics.append(RuleDiagnostic("invalid regular expression: \(error)", at: location))
             }
         case .attributes(let tests):
             var kind: TokenKind?

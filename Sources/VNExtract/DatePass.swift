@@ -150,13 +150,12 @@ struct DocumentLayout {
     init(_ document: TokenizedText) {
         let units = document.text.units
         var line = 0, sentence = 0
-        var previousEnd = 0
         var endsSentence = false
         paragraph.reserveCapacity(document.tokens.count)
         self.sentence.reserveCapacity(document.tokens.count)
         for (k, token) in document.tokens.enumerated() {
             if k > 0 {
-                if units[previousEnd..<token.range.lowerBound].contains(0x0A) {
+                if document.startsLine(k) {
                     line += 1
                     sentence += 1
                 } else if endsSentence && token.spaceBefore {
@@ -169,7 +168,6 @@ struct DocumentLayout {
             paragraphTokenCount[line] += 1
             let first = units[token.range.lowerBound]
             endsSentence = token.kind == .punctuation && (first == 0x2E || first == 0x21 || first == 0x3F)
-            previousEnd = token.range.upperBound
         }
     }
 }

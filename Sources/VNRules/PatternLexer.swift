@@ -143,8 +143,8 @@ struct PatternLexer {
         guard !pattern.isEmpty else {
             throw RuleDiagnostic("expected a regular expression between the slashes, found '//'", at: open)
         }
-        if let problem = RegexValidation.problem(pattern) {
-            throw RuleDiagnostic("expected a valid regular expression, found /\(pattern)/: \(problem)", at: open)
+        if case .failure(let problem) = RegexCompiler.compile(pattern) {
+            throw RuleDiagnostic("expected a valid regular expression, found /\(pattern)/: \(problem.message)", at: open)
         }
         return .regex(pattern, at: open)
     }
@@ -290,22 +290,38 @@ struct PatternLexer {
     private static func isAttributeCharacter(_ c: Character) -> Bool { LineCursor.isWordCharacter(c) || c == "-" }
 }
 
-/// Checks regular expressions once per distinct source: rule files repeat
-/// the same expression many times (a name pattern written out), and parsing
-/// one is costly enough to dominate start-up.
-enum RegexValidation {
-    private static let cache = Mutex<[String: String?]>([:])
+/// Compiles regular expressions once per distinct source, for the rule-file
+/// parser (which checks them) and the rule compiler (which uses them): rule
+/// files repeat the same expression many times (a name pattern written out),
+/// and parsing one is costly enough to dominate start-up.
+public enum RegexCompiler {
+    /// Why a source is not a regular expression: the parser's complaint.
+    public struct Problem: Error, Sendable {
+        public let message: String
+    }
 
-    /// Nil when `source` is a valid regular expression, else the parser's complaint.
-    static func problem(_ source: String) -> String? {
-        if let known = cache.withLock({ $0[source] }) { return known }
-        var problem: String?
-        do {
-            _ = try Regex(source)
-        } catch {
-            problem = "\(error)"
+    /// A compiled expression. `Regex<AnyRegexOutput>` is not Sendable only because
+    /// its match output may hold any value; the compiled expression itself is
+    /// immutable and shared across threads (as ``RuleSet`` shares it).
+    private struct Compiled: @unchecked Sendable {
+        let regex: Regex<AnyRegexOutput>
+    }
+
+    private static let cache = Mutex<[String: Result<Compiled, Problem>]>([:])
+
+    /// The compiled regular expression `source`, or why it is not one.
+    public static func compile(_ source: String) -> Result<Regex<AnyRegexOutput>, Problem> {
+        let result: Result<Compiled, Problem>
+        if let known = cache.withLock({ $0[source] }) {
+            result = known
+        } else {
+            do {
+                result = .success(Compiled(regex: try Regex(source)))
+            } catch {
+                result = .failure(Problem(message: "\(error)"))
+            }
+            cache.withLock { $0[source] = result }
         }
-        cache.withLock { $0[source] = .some(problem) }
-        return problem
+        return result.map(\.regex)
     }
 }

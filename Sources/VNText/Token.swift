@@ -105,6 +105,15 @@ public struct TokenizedText: Sendable {
         String(utf16CodeUnits: text.units[token.range])
     }
 
+    /// Whether token `k` is the first of its line: the text's first token, or one
+    /// with a line break in the white space before it.
+    public func startsLine(_ k: Int) -> Bool {
+        guard k > 0 else { return true }
+        let token = tokens[k]
+        guard token.spaceBefore else { return false }
+        return text.units[tokens[k - 1].range.upperBound..<token.range.lowerBound].contains(0x0A)
+    }
+
     /// The token's folded key ("thuy" for "Thủy").
     public func key(of token: Token) -> String {
         String(utf16CodeUnits: keyUnits[token.keyRange])
