@@ -56,7 +56,7 @@ let package = Package(
         .testTarget(name: "VNTextTests", dependencies: ["VNText", "TestSupport"]),
         .testTarget(name: "VNRulesTests", dependencies: ["VNRules"]),
         .testTarget(name: "VNEngineTests", dependencies: ["VNEngine", "VNRules", "VNText"]),
-        .testTarget(name: "VNExtractTests", dependencies: ["VNExtract", "VNText"]),
+        .testTarget(name: "VNExtractTests", dependencies: ["VNExtract", "VNEngine", "VNText", "TestSupport"]),
         .testTarget(name: "VNEvalTests", dependencies: ["VNEval", "VNRules"]),
         .testTarget(name: "VNBatchTests", dependencies: ["VNBatch", "VNText", "TestSupport"]),
         // End-to-end tests: they run the built `vnextract` binary.

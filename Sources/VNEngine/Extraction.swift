@@ -92,6 +92,10 @@ public final class Extractor {
     /// Whether values keep their internal "_" fields (for rule examples, which
     /// test what a rule emits, before any pass).
     public let keepsInternalKeys: Bool
+    /// Whether rules are skipped where what follows their first item rules
+    /// them out (``SecondTokenFilters``); off only in tests, which check the
+    /// filters never change what is found.
+    var usesSecondTokenFilters = true
     /// One stage pass's matches, reused from pass to pass and document to document.
     private var matchBuffer = MatchBuffer()
 
@@ -232,6 +236,7 @@ public final class Extractor {
         var tried = [Int](repeating: -1, count: ruleSet.rules.count)
         var rulesHere: [Int] = []
         let tokens = document.text.tokens
+        let filters = ruleSet.secondTokenFilters
         var previous = -1
         for start in positions {
             let position = Int(start)
@@ -258,7 +263,8 @@ public final class Extractor {
                 tried[Int(rule)] = position
                 rulesHere.append(Int(rule))
             }
-            for ruleIndex in rulesHere {
+            for ruleIndex in rulesHere
+            where !usesSecondTokenFilters || filters.allows(ruleIndex, at: position, in: document, chart: runner.chart) {
                 runner.findMatches(code, rule: ruleIndex, at: position, into: &buffer)
             }
         }

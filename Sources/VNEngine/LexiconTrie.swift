@@ -29,6 +29,16 @@ struct LexiconTrie: Sendable {
     /// The first words of all phrases.
     var firstWords: [Int32] { Array(children[0].keys) }
 
+    /// The second words of the phrases of two words or more.
+    var secondWords: Set<Int32> {
+        var words = Set<Int32>()
+        for node in children[0].values { words.formUnion(children[Int(node)].keys) }
+        return words
+    }
+
+    /// Whether some entry is one word.
+    var hasOneWordEntries: Bool { children[0].values.contains { values[Int($0)] != nil } }
+
     /// The trie in compact arrays, for a vocabulary of `vocabularySize` word ids.
     func compiled(vocabularySize: Int) -> CompiledTrie {
         CompiledTrie(children: children, values: values, vocabularySize: vocabularySize)

@@ -73,7 +73,7 @@ enum Trigger: Hashable, Sendable {
 
 extension PatternProgram {
     /// The triggers of the instruction at `pc` and everything reachable without consuming a token.
-    func firstTriggers(lexiconFirstWords: (Int) -> [Trigger]) -> Set<Trigger> {
+    func firstTriggers(from start: Int = 0, lexiconFirstWords: (Int) -> [Trigger]) -> Set<Trigger> {
         var result = Set<Trigger>()
         var seen = Set<Int>()
         func visit(_ pc: Int) {
@@ -91,7 +91,44 @@ extension PatternProgram {
             case .match: result.insert(.anything)  // an empty match: never indexed
             }
         }
-        visit(0)
+        visit(start)
         return result
+    }
+
+    /// What can come after the first item of a match: after a first item of
+    /// one token (a token test, a word, the first word of a phrase, a lexicon
+    /// entry), and after a first span. Nil when that cannot be said (a
+    /// one-token match, a test any token passes); the triggers may hold
+    /// spans (a span must start there) but never `anything`.
+    /// `lexicon(index)` gives a lexicon's first words, the second words of its
+    /// phrases, and whether it has one-word entries.
+    func secondTriggers(lexicon: (Int) -> (first: [Trigger], second: [Trigger], hasOneWordEntries: Bool))
+        -> (afterToken: Set<Trigger>, afterSpan: Set<Trigger>, firstSpans: Set<Int>)? {
+        var afterToken = Set<Trigger>(), afterSpan = Set<Trigger>(), firstSpans = Set<Int>()
+        var seen = Set<Int>()
+        var known = true
+        func follow(_ pc: Int) -> Set<Trigger> { firstTriggers(from: pc) { lexicon($0).first } }
+        func visit(_ pc: Int) {
+            guard known, pc < instructions.count, seen.insert(pc).inserted else { return }
+            switch instructions[pc] {
+            case .token, .word: afterToken.formUnion(follow(pc + 1))
+            case .words(let start, let count, let mode):
+                if count > 1 { afterToken.insert(.word(wordPool[start + 1], mode)) } else { afterToken.formUnion(follow(pc + 1)) }
+            case .lexicon(let index, _):
+                let entries = lexicon(index)
+                afterToken.formUnion(entries.second)
+                if entries.hasOneWordEntries { afterToken.formUnion(follow(pc + 1)) }
+            case .span(let type, _):
+                firstSpans.insert(type)
+                afterSpan.formUnion(follow(pc + 1))
+            case .match: known = false
+            case .glued, .captureStart, .captureEnd: visit(pc + 1)
+            case .split(let a, let b): visit(a); visit(b)
+            case .jump(let target): visit(target)
+            }
+        }
+        visit(0)
+        guard known, !afterToken.contains(.anything), !afterSpan.contains(.anything) else { return nil }
+        return (afterToken, afterSpan, firstSpans)
     }
 }

@@ -180,6 +180,8 @@ public final class RuleSet: @unchecked Sendable {
     let exactStageMasks: [UInt64]
     let kindStageMasks: [UInt64]
     let kindGluedStageMasks: [UInt64]
+    /// What each rule's second token can be, checked before running the rule.
+    let secondTokenFilters: SecondTokenFilters
     let regexes: [Regex<AnyRegexOutput>]
     let vocabularies: [LiteralMode: Vocabulary]
 
@@ -220,6 +222,13 @@ public final class RuleSet: @unchecked Sendable {
         ruleCaptureCounts = rules.map(\.program.captureNames.count)
         maxCaptureCount = ruleCaptureCounts.max() ?? 0
         ruleCodeLengths = rules.map(\.program.instructions.count)
+        let lexicons = compiler.lexicons
+        secondTokenFilters = SecondTokenFilters(rules.map { rule in
+            rule.program.secondTriggers { index in
+                let mode = LiteralMode(lexicons[index].mode), trie = lexicons[index].trie
+                return (trie.firstWords.map { .word($0, mode) }, trie.secondWords.map { .word($0, mode) }, trie.hasOneWordEntries)
+            }
+        })
         let stages = compiler.stages
         func masks(_ count: Int, _ table: (Stage) -> RuleTable) -> [UInt64] {
             var result = [UInt64](repeating: 0, count: count)

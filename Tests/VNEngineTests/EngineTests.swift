@@ -224,6 +224,50 @@ private func extract(_ text: String, _ ruleSet: RuleSet, types: Set<String>? = n
     }
 }
 
+/// What can follow a rule's first item (``PatternProgram/secondTriggers(lexicon:)``), which lets
+/// the matcher skip a rule where the next token rules it out.
+@Suite struct SecondTriggerTests {
+    private func triggers(_ pattern: PatternNode, _ extra: [RuleDeclaration] = [])
+        throws -> (rules: RuleSet, found: (afterToken: Set<Trigger>, afterSpan: Set<Trigger>, firstSpans: Set<Int>)?) {
+        let rules = try compile([rule("x.r", "x", pattern, emit: .literal(.null)), numberRule] + extra)
+        let index = try #require(rules.rules.firstIndex { $0.id == "x.r" })
+        let found = rules.rules[index].program.secondTriggers { lexicon in
+            let mode = LiteralMode(rules.lexicons[lexicon].mode), trie = rules.lexicons[lexicon].trie
+            return (trie.firstWords.map { .word($0, mode) }, trie.secondWords.map { .word($0, mode) }, trie.hasOneWordEntries)
+        }
+        return (rules, found)
+    }
+
+    private func id(_ rules: RuleSet, _ text: String) -> Trigger {
+        .word(rules.vocabularies[.lower]!.id(Array(text.utf16)[...])!, .lower)
+    }
+
+    @Test func aNumberThenAGluedSlashNeedsTheSlashSecond() throws {
+        let (rules, found) = try triggers(.sequence([capture(kind("number"), "d"), .glued(word("/")), .glued(kind("number"))]))
+        #expect(found?.afterToken == [id(rules, "/")])
+        #expect(found?.afterSpan == [])
+    }
+
+    @Test func aSpanFirstIsFollowedByWhatComesAfterIt() throws {
+        let (rules, found) = try triggers(.sequence([span("number"), .repetition(lexicon("SCALE"), min: 0, max: 1), lexicon("CURRENCY")]))
+        #expect(found?.firstSpans == [rules.typeNames.firstIndex(of: "number")!])
+        // SCALE is matched by key: its words are key-mode triggers.
+        #expect(found?.afterSpan.contains(id(rules, "đồng")) == true)
+        #expect(found?.afterSpan.count == 4)   // đồng, đô (la), triệu, tỷ
+    }
+
+    @Test func phrasesGiveTheirSecondWordAndOptionalPartsTheirFollowers() throws {
+        let (rules, found) = try triggers(.sequence([lexicon("CURRENCY"), .repetition(word("mỗi"), min: 0, max: 1), span("number")]))
+        // "đồng" then "mỗi" or a number span; "đô la" then "la".
+        #expect(found?.afterToken == [id(rules, "la"), id(rules, "mỗi"), .span(rules.typeNames.firstIndex(of: "number")!)])
+    }
+
+    @Test func aOneTokenMatchOrAnyTokenSecondCannotBeFiltered() throws {
+        #expect(try triggers(.sequence([word("từ"), .repetition(kind("number"), min: 0, max: 1)])).found == nil)
+        #expect(try triggers(.sequence([word("từ"), .any])).found == nil)
+    }
+}
+
 @Suite struct RuleCompilerDiagnosticsTests {
     private func diagnostics(_ rules: [RuleDeclaration]) -> [String] {
         do {
