@@ -146,7 +146,7 @@ public final class Extractor {
                 let chosen = resolve(matchBuffer, runner, pass: pass, explain: keepCandidates, into: &candidates)
                 let stable = chosen.count == previous.count
                     && zip(chosen, previous).allSatisfy { $0.rule == $1.rule && $0.span.start == $1.span.start && $0.span.end == $1.span.end }
-                chart[stage.type] = SpanTable(chosen.map(\.span), tokenCount: document.count)
+                if ruleSet.spansAreRead[stage.type] { chart[stage.type] = SpanTable(chosen.map(\.span), tokenCount: document.count) }
                 previous = chosen
                 if keepCandidates && (stable || pass == passes) {
                     // `lost(to:)` indexes this stage's list; shift it into the combined one.
@@ -263,8 +263,7 @@ public final class Extractor {
                 tried[Int(rule)] = position
                 rulesHere.append(Int(rule))
             }
-            for ruleIndex in rulesHere
-            where !usesSecondTokenFilters || filters.allows(ruleIndex, at: position, in: document, chart: runner.chart) {
+            for ruleIndex in rulesHere where !usesSecondTokenFilters || runner.secondTokenAllows(ruleIndex, at: position, filters) {
                 runner.findMatches(code, rule: ruleIndex, at: position, into: &buffer)
             }
         }

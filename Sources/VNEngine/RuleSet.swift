@@ -154,6 +154,9 @@ public final class RuleSet: @unchecked Sendable {
     /// The producers rules call.
     public let producers: ProducerRegistry
     let stages: [Stage]
+    /// Per type: whether some pattern reads its spans (`<type>`); the spans of
+    /// other types are only output, so no lookup table is built for them.
+    let spansAreRead: [Bool]
     let lexicons: [CompiledLexicon]
     /// Each lexicon's trie, frozen for matching, and its match mode (by lexicon index).
     let tries: [CompiledTrie]
@@ -195,6 +198,14 @@ public final class RuleSet: @unchecked Sendable {
         typeNames = compiler.typeNames
         self.producers = producers
         stages = compiler.stages
+        var read = [Bool](repeating: false, count: compiler.typeNames.count)
+        for rule in compiler.rules {
+            for program in [rule.program] + rule.notBefore.map(\.program) + rule.notAfter
+                + rule.requiresBefore.map(\.program) + rule.requiresAfter {
+                for case .span(let type, _) in program.instructions { read[type] = true }
+            }
+        }
+        spansAreRead = read
         lexicons = compiler.lexicons
         regexes = compiler.regexes
         vocabularies = compiler.vocabularies
@@ -228,7 +239,7 @@ public final class RuleSet: @unchecked Sendable {
                 let mode = LiteralMode(lexicons[index].mode), trie = lexicons[index].trie
                 return (trie.firstWords.map { .word($0, mode) }, trie.secondWords.map { .word($0, mode) }, trie.hasOneWordEntries)
             }
-        })
+        }, vocabularySizes: vocabularies.mapValues(\.count))
         let stages = compiler.stages
         func masks(_ count: Int, _ table: (Stage) -> RuleTable) -> [UInt64] {
             var result = [UInt64](repeating: 0, count: count)
