@@ -306,6 +306,9 @@ public final class Extractor {
         case .capture(let slot): return runner.value(of: buffer.captures[captures + slot])
         case .call(let producer, let list):
             var call = ProducerArguments()
+            let labeledCount = list.reduce(0) { $0 + ($1.label == nil ? 0 : 1) }
+            call.labeled.reserveCapacity(labeledCount)
+            call.positional.reserveCapacity(list.count - labeledCount)
             for argument in list {
                 guard let value = evaluate(argument.value, buffer, captures: captures, runner) else { return nil }
                 if let label = argument.label { call.labeled.append((label, value)) } else { call.positional.append(value) }

@@ -38,10 +38,12 @@ public indirect enum JSONValue: Sendable, Hashable, CustomStringConvertible {
 
     /// An object's keys in output order.
     public static func orderedKeys(_ fields: [String: JSONValue]) -> [String] {
-        let known = keyOrder.filter { fields[$0] != nil }
-        let rest = fields.keys.filter { !keyOrder.contains($0) }.sorted()
-        return known + rest
+        if fields.count < 2 { return Array(fields.keys) }
+        return fields.keys.map { (keyRank[$0] ?? keyOrder.count, $0) }.sorted { $0 < $1 }.map(\.1)
     }
+
+    /// Each of `keyOrder` by its position.
+    private static let keyRank = Dictionary(uniqueKeysWithValues: keyOrder.enumerated().map { ($1, $0) })
 
     /// A number as JSON: integral values without a fraction ("5500000000"), others shortest.
     public static func format(_ n: Double) -> String {
