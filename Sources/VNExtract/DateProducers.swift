@@ -46,7 +46,7 @@ public enum DateProducers {
             var day = arguments.value("day"), month = arguments.value("month"), year = arguments.value("year")
             if let text = arguments.value("text").string {
                 // Digits written together: "28/05/2023", "19/5", "2-9" (day first) or "06/2024" (order "my").
-                let parts = text.split(whereSeparator: { $0 == "/" || $0 == "-" }).map { JSONValue.string(String($0)) }
+                let parts = text.utf8.split(whereSeparator: { $0 == 0x2F || $0 == 0x2D }).map { JSONValue.string(String(Substring($0))) }
                 if arguments.value("order").string == "my" {
                     guard parts.count == 2 else { return nil }
                     (month, year) = (parts[0], parts[1])
