@@ -41,6 +41,7 @@ public struct DatePass: DocumentPass {
     // MARK: Relative dates
 
     private func resolveRelative(_ entities: inout [Entity]) {
+        guard entities.contains(where: { $0.type == "date" && $0.value.object?["_relative_unit"] != nil }) else { return }
         entities = entities.compactMap { entity in
             guard entity.type == "date", let fields = entity.value.object, let unit = fields["_relative_unit"]?.string else { return entity }
             guard let reference = referenceDate else { return nil }
@@ -72,7 +73,14 @@ public struct DatePass: DocumentPass {
     private static func explicitYear(_ value: JSONValue) -> Int? {
         guard let fields = value.object else { return nil }
         for key in ["date", "end", "start"] {
-            if let text = fields[key]?.string, !text.hasPrefix("--"), text.count >= 4, let year = Int(text.prefix(4)) { return year }
+            guard let text = fields[key]?.string else { continue }
+            // "2023-05-28", "2023-05", "2023": the first four bytes are the year.
+            var year = 0, digits = 0
+            for byte in text.utf8.prefix(4) where byte >= 0x30 && byte <= 0x39 {
+                year = year * 10 + Int(byte - 0x30)
+                digits += 1
+            }
+            if digits == 4 { return year }
         }
         return nil
     }
@@ -94,7 +102,7 @@ public struct DatePass: DocumentPass {
             return (token, place.sentence, place.paragraph, year)
         }
         let dateline = dates.first { entity in
-            guard let text = entity.value.object?["date"]?.string, GregorianDay(iso: String(text.prefix(10))) != nil else { return false }
+            guard let text = entity.value.object?["date"]?.string, GregorianDay(iso: Substring(text.utf8.prefix(10))) != nil else { return false }
             let line = layout.place(of: entity.tokens.lowerBound).paragraph
             return line < datelineLines && layout.lineTokenCounts[line] <= datelineMaxTokens
         }.flatMap { Self.explicitYear($0.value) }
@@ -134,7 +142,7 @@ public struct DatePass: DocumentPass {
     private func checkWeekdays(_ entities: inout [Entity]) {
         for k in entities.indices where entities[k].type == "date" {
             guard let fields = entities[k].value.object, let written = fields["_weekday"]?.number,
-                  let text = fields["date"]?.string, let day = GregorianDay(iso: String(text.prefix(10))) else { continue }
+                  let text = fields["date"]?.string, let day = GregorianDay(iso: Substring(text.utf8.prefix(10))) else { continue }
             let weekday = Int(written)
             guard (1...7).contains(weekday), weekday != day.weekday else { continue }
             entities[k].warnings.append(
