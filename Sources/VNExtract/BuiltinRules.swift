@@ -141,6 +141,8 @@ rule date_part.time_words
   example   "«hai giờ chiều»" => {"time": "14:00"}
   example   "«8 giờ kém 15 phút»" => {"time": "07:45"}
   example   "«9 giờ rưỡi sáng»" => {"time": "09:30"}
+  counter   "làm việc 25 giờ liền"
+  counter   "thời hạn 48 giờ"
 
 # --------------------------------------------------------------------------
 # Calendar parts: one point or period, with the word that introduces it
@@ -263,6 +265,8 @@ rule date_part.day_month_this_year
   emit      calendar_date(text: t, bare: true)
   example   "Quốc khánh «2/9» năm nay" => {"date": "--09-02"}
   example   "dịp «19/5» năm ngoái" => {"date": "--05-19"}
+  counter   "lớp 10/3 năm nay"
+  counter   "tỷ số 2/1 năm nay"
 
 # "Sáng 5-6", "Tối 30/4", "hôm 12/3": after a period of the day (outside the
 # span, like "Sáng" in "Sáng 15/3") the day and month may also be written
@@ -507,6 +511,8 @@ rule date.day_range_glued
   emit      date_range(start_day: s, end: b)
   example   "«14-15/3/2024»" => {"start": "2024-03-14", "end": "2024-03-15"}
   example   "Hội thảo «25-26/10/2024» tại Đà Nẵng" => {"start": "2024-10-25", "end": "2024-10-26"}
+  counter   "phòng 14-15/3"
+  counter   "từ 16-14/3/2024"
 
 # D21: year spans cover only the years: "nhiệm kỳ 2018 - 2023", "giai đoạn
 # 2021-2030", "(1890 - 2023)"; "năm 2022-2023" and "từ năm 2020 đến năm
