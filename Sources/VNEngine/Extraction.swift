@@ -146,8 +146,8 @@ public final class Extractor {
                 let chosen = resolve(matchBuffer, runner, pass: pass, explain: keepCandidates, into: &candidates)
                 let stable = chosen.count == previous.count
                     && zip(chosen, previous).allSatisfy { $0.rule == $1.rule && $0.span.start == $1.span.start && $0.span.end == $1.span.end }
-                // Only types some rule reads need a table (a closure: a key path costs ~400 instructions a span).
-                if ruleSet.typeIsRead[stage.type] { chart[stage.type] = SpanTable(chosen.map { $0.span }, tokenCount: document.count) }
+                // (A closure, not a key path: a key path costs ~400 instructions a span.)
+                if ruleSet.spansAreRead[stage.type] { chart[stage.type] = SpanTable(chosen.map { $0.span }, tokenCount: document.count) }
                 previous = chosen
                 if keepCandidates && (stable || pass == passes) {
                     // `lost(to:)` indexes this stage's list; shift it into the combined one.
@@ -264,8 +264,7 @@ public final class Extractor {
                 tried[Int(rule)] = position
                 rulesHere.append(Int(rule))
             }
-            for ruleIndex in rulesHere
-            where !usesSecondTokenFilters || filters.allows(ruleIndex, at: position, in: document, chart: runner.chart) {
+            for ruleIndex in rulesHere where !usesSecondTokenFilters || runner.secondTokenAllows(ruleIndex, at: position, filters) {
                 runner.findMatches(code, rule: ruleIndex, at: position, into: &buffer)
             }
         }
@@ -308,8 +307,9 @@ public final class Extractor {
         case .capture(let slot): return runner.value(of: buffer.captures[captures + slot])
         case .call(let producer, let list):
             var call = ProducerArguments()
-            call.labeled.reserveCapacity(list.count)
-            call.positional.reserveCapacity(list.count)
+            let labeledCount = list.reduce(0) { $0 + ($1.label == nil ? 0 : 1) }
+            call.labeled.reserveCapacity(labeledCount)
+            call.positional.reserveCapacity(list.count - labeledCount)
             for argument in list {
                 guard let value = evaluate(argument.value, buffer, captures: captures, runner) else { return nil }
                 if let label = argument.label { call.labeled.append((label, value)) } else { call.positional.append(value) }

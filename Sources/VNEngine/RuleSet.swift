@@ -153,10 +153,10 @@ public final class RuleSet: @unchecked Sendable {
     public let typeNames: [String]
     /// The producers rules call.
     public let producers: ProducerRegistry
-    /// Per type, whether some rule reads its spans (`<type>`); the spans of the others
-    /// need no table.
-    let typeIsRead: [Bool]
     let stages: [Stage]
+    /// Per type: whether some pattern reads its spans (`<type>`); the spans of
+    /// other types are only output, so no lookup table is built for them.
+    let spansAreRead: [Bool]
     let lexicons: [CompiledLexicon]
     /// Each lexicon's trie, frozen for matching, and its match mode (by lexicon index).
     let tries: [CompiledTrie]
@@ -198,6 +198,8 @@ public final class RuleSet: @unchecked Sendable {
         if !compiler.diagnostics.isEmpty { throw RuleDiagnostics(compiler.diagnostics) }
         rules = compiler.rules
         typeNames = compiler.typeNames
+        self.producers = producers
+        stages = compiler.stages
         var read = [Bool](repeating: false, count: compiler.typeNames.count)
         for rule in compiler.rules {
             for program in [rule.program] + rule.notBefore.map(\.program) + rule.notAfter
@@ -205,9 +207,7 @@ public final class RuleSet: @unchecked Sendable {
                 for case .span(let type, _) in program.instructions { read[type] = true }
             }
         }
-        typeIsRead = read
-        self.producers = producers
-        stages = compiler.stages
+        spansAreRead = read
         lexicons = compiler.lexicons
         regexes = compiler.regexes
         vocabularies = compiler.vocabularies
@@ -243,7 +243,7 @@ public final class RuleSet: @unchecked Sendable {
                 let mode = LiteralMode(lexicons[index].mode), trie = lexicons[index].trie
                 return (trie.firstWords.map { .word($0, mode) }, trie.secondWords.map { .word($0, mode) }, trie.hasOneWordEntries)
             }
-        }, firstLexicons: rules.map { $0.program.firstLexicons() ?? [] },
+        }, vocabularySizes: vocabularies.mapValues(\.count), firstLexicons: rules.map { $0.program.firstLexicons() ?? [] },
            lexicons: LexiconStarts(modes: lexiconModes, tries: tries, firstNodes: firstNodes, bases: bases, oneWordEntries: oneWordEntries))
         let stages = compiler.stages
         func masks(_ count: Int, _ table: (Stage) -> RuleTable) -> [UInt64] {

@@ -9,120 +9,136 @@ import VNText
 /// a range): a lookup or two here skips them without starting the matcher.
 struct SecondTokenFilters: Sendable {
     /// A set of tokens: by kind, by word, or where a span of a type starts.
-    private struct TokenSets {
-        /// Per set: bit k for token kind ordinal k.
-        var kindMasks: [UInt8] = []
-        /// Set s's words are `words[wordStarts[s]..<wordStarts[s + 1]]`, sorted keys of (literal mode, word id).
-        var wordStarts: [Int32] = [0]
-        var words: [Int64] = []
-        /// Set s's span types are `spanTypes[spanStarts[s]..<spanStarts[s + 1]]`.
-        var spanStarts: [Int32] = [0]
-        var spanTypes: [Int32] = []
+    struct TokenSet: Sendable {
+        /// Bit k for token kind ordinal k.
+        var kinds: UInt8 = 0
+        /// Where its word bits start in `bits`, per literal mode (-1: no word
+        /// of that mode); bit `id` is set for word id `id`.
+        var lowerBits: Int32 = -1
+        var keyBits: Int32 = -1
+        var exactBits: Int32 = -1
+        /// Its span types are `spanTypes[spanStart..<spanEnd]`.
+        var spanStart: Int32 = 0
+        var spanEnd: Int32 = 0
+    }
 
-        mutating func append(_ triggers: Set<Trigger>) {
-            var mask: UInt8 = 0, keys: [Int64] = [], spans: [Int32] = []
+    /// A rule's filter.
+    struct Filter: Sendable {
+        /// False for a rule that is always tried.
+        var filtered = false
+        /// What can follow a first item of one token.
+        var afterToken = TokenSet()
+        /// What can follow a first span, and the types of those spans
+        /// (`spanTypes[firstSpanStart..<firstSpanEnd]`).
+        var afterSpan = TokenSet()
+        var firstSpanStart: Int32 = 0
+        var firstSpanEnd: Int32 = 0
+        /// For an unfiltered rule whose matches all start with a lexicon entry:
+        /// those lexicons, `firstLexicons[firstLexiconStart..<firstLexiconEnd]`.
+        var firstLexiconStart: Int32 = 0
+        var firstLexiconEnd: Int32 = 0
+    }
+
+    /// Per rule.
+    let filters: [Filter]
+    /// The word bit sets of all token sets.
+    private let bits: [UInt64]
+    fileprivate let spanTypes: [Int32]
+    fileprivate let firstLexicons: [Int32]
+    fileprivate let lexicons: LexiconStarts
+
+    /// Filters from each rule's second triggers (nil: no filter), over
+    /// vocabularies of `vocabularySizes` words per literal mode; for the rules
+    /// these cannot judge, the lexicons all their matches start with
+    /// (``PatternProgram/firstLexicons()``), checked with `lexicons`.
+    init(_ triggers: [(afterToken: Set<Trigger>, afterSpan: Set<Trigger>, firstSpans: Set<Int>)?],
+         vocabularySizes: [LiteralMode: Int], firstLexicons: [[Int]] = [], lexicons: LexiconStarts = LexiconStarts()) {
+        var bits: [UInt64] = [], spanTypes: [Int32] = [], lexiconLists: [Int32] = []
+        func tokenSet(_ triggers: Set<Trigger>) -> TokenSet {
+            var set = TokenSet(), spans: [Int32] = []
+            var words: [LiteralMode: [Int32]] = [:]
             for trigger in triggers {
                 switch trigger {
-                case .kind(let kind): mask |= 1 << UInt8(kind.ordinal)
-                case .word(let id, let mode): keys.append(SecondTokenFilters.key(mode, id))
+                case .kind(let kind): set.kinds |= 1 << UInt8(kind.ordinal)
+                case .word(let id, let mode): words[mode, default: []].append(id)
                 case .span(let type): spans.append(Int32(type))
                 case .anything: preconditionFailure("a filter never holds `anything`")
                 }
             }
-            kindMasks.append(mask)
-            words += keys.sorted()
-            wordStarts.append(Int32(words.count))
+            for (mode, ids) in words {
+                let base = bits.count
+                bits += repeatElement(0, count: (vocabularySizes[mode]! + 63) / 64)
+                for id in ids { bits[base + Int(id) / 64] |= 1 << UInt64(id % 64) }
+                switch mode {
+                case .lower: set.lowerBits = Int32(base)
+                case .key: set.keyBits = Int32(base)
+                case .exact: set.exactBits = Int32(base)
+                }
+            }
+            set.spanStart = Int32(spanTypes.count)
             spanTypes += spans.sorted()
-            spanStarts.append(Int32(spanTypes.count))
+            set.spanEnd = Int32(spanTypes.count)
+            return set
         }
-
-        /// Whether token `position` is in set `set`.
-        @inline(__always)
-        func contains(_ set: Int, _ position: Int, _ document: MatchDocument, _ chart: [SpanTable]) -> Bool {
-            guard position < document.count else { return false }
-            if kindMasks[set] & (1 << UInt8(document.text.tokens[position].kind.ordinal)) != 0 { return true }
-            let lower = Int(wordStarts[set]), upper = Int(wordStarts[set + 1])
-            if lower < upper {
-                if let id = document.lowerIDs[position], search(SecondTokenFilters.key(.lower, id), lower, upper) { return true }
-                if let id = document.keyIDs[position], search(SecondTokenFilters.key(.key, id), lower, upper) { return true }
-                if let id = document.exactIDs[position], search(SecondTokenFilters.key(.exact, id), lower, upper) { return true }
+        filters = triggers.indices.map { index in
+            guard let rule = triggers[index] else {
+                // Checked only for rules the token sets cannot judge: for the others they
+                // already know the lexicons' second words, and checking again costs more
+                // than it saves.
+                var filter = Filter()
+                filter.firstLexiconStart = Int32(lexiconLists.count)
+                if index < firstLexicons.count { lexiconLists += firstLexicons[index].map { Int32($0) } }
+                filter.firstLexiconEnd = Int32(lexiconLists.count)
+                return filter
             }
-            for k in Int(spanStarts[set])..<Int(spanStarts[set + 1]) where chart[Int(spanTypes[k])].hasSpan(at: position) {
-                return true
-            }
-            return false
+            var filter = Filter(filtered: true, afterToken: tokenSet(rule.afterToken), afterSpan: tokenSet(rule.afterSpan))
+            filter.firstSpanStart = Int32(spanTypes.count)
+            spanTypes += rule.firstSpans.sorted().map { Int32($0) }
+            filter.firstSpanEnd = Int32(spanTypes.count)
+            return filter
         }
-
-        /// Binary search of `key` in `words[lower..<upper]`.
-        @inline(__always)
-        private func search(_ key: Int64, _ lower: Int, _ upper: Int) -> Bool {
-            var low = lower, high = upper
-            while low < high {
-                let middle = (low + high) / 2
-                if words[middle] < key { low = middle + 1 } else { high = middle }
-            }
-            return low < upper && words[low] == key
-        }
-    }
-
-    /// Per rule, how it is judged: 0 not at all, 1 by the token sets below, 2 by how an
-    /// entry of its first lexicons can start (a rule the sets cannot judge).
-    private let checks: [UInt8]
-    /// Per rule, the lexicons every match starts with (for check 2).
-    private let firstLexicons: [[Int32]]
-    private let lexicons: LexiconStarts
-    /// Set r: what can follow a first item of one token of rule r.
-    private let afterToken: TokenSets
-    /// Set r: what can follow a first span of rule r, and set r of `firstSpans`
-    /// (as span types): the types of those spans.
-    private let afterSpan: TokenSets
-    private let firstSpans: TokenSets
-
-    /// Filters from each rule's second triggers (nil: no filter) and, per rule, the
-    /// lexicons all its matches start with.
-    init(_ triggers: [(afterToken: Set<Trigger>, afterSpan: Set<Trigger>, firstSpans: Set<Int>)?],
-         firstLexicons: [[Int]] = [], lexicons: LexiconStarts = LexiconStarts()) {
-        // Lexicon starts are checked only for rules the token sets cannot judge: the
-        // sets already know the lexicons' second words, and checking again costs more
-        // than it saves.
-        let starts = triggers.indices.map { triggers[$0] == nil && $0 < firstLexicons.count ? firstLexicons[$0].map(Int32.init) : [] }
-        self.firstLexicons = starts
-        checks = triggers.indices.map { triggers[$0] != nil ? 1 : starts[$0].isEmpty ? 0 : 2 }
+        self.bits = bits
+        self.spanTypes = spanTypes
+        self.firstLexicons = lexiconLists
         self.lexicons = lexicons
-        var afterToken = TokenSets(), afterSpan = TokenSets(), firstSpans = TokenSets()
-        for rule in triggers {
-            afterToken.append(rule?.afterToken ?? [])
-            afterSpan.append(rule?.afterSpan ?? [])
-            firstSpans.append(Set((rule?.firstSpans ?? []).map { .span($0) }))
-        }
-        self.afterToken = afterToken
-        self.afterSpan = afterSpan
-        self.firstSpans = firstSpans
     }
 
+    /// Whether token `position` of `runner`'s document is in `set`.
     @inline(__always)
-    fileprivate static func key(_ mode: LiteralMode, _ id: Int32) -> Int64 {
-        let modeBits: Int64
-        switch mode {
-        case .lower: modeBits = 0
-        case .key: modeBits = 1
-        case .exact: modeBits = 2
+    fileprivate func contains(_ set: TokenSet, _ position: Int, _ runner: PatternRunner) -> Bool {
+        let document = runner.document
+        guard position < document.count else { return false }
+        if set.kinds & (1 << UInt8(document.text.tokens[position].kind.ordinal)) != 0 { return true }
+        if set.lowerBits >= 0, let id = document.lowerIDs[position], has(id, set.lowerBits) { return true }
+        if set.keyBits >= 0, let id = document.keyIDs[position], has(id, set.keyBits) { return true }
+        if set.exactBits >= 0, let id = document.exactIDs[position], has(id, set.exactBits) { return true }
+        for k in Int(set.spanStart)..<Int(set.spanEnd) where runner.chart[Int(spanTypes[k])].hasSpan(at: position) {
+            return true
         }
-        return modeBits << 32 | Int64(id)
+        return false
     }
 
-    /// Whether rule `rule` can match at token `position`, judging by what follows its first item there.
+    /// Whether word `id` is in the bit set at `base`.
     @inline(__always)
-    func allows(_ rule: Int, at position: Int, in document: MatchDocument, chart: [SpanTable]) -> Bool {
-        switch checks[rule] {
-        case 0: return true
-        case 1: break
-        default: return lexicons.start(firstLexicons[rule], at: position, in: document) != .none
+    private func has(_ id: Int32, _ base: Int32) -> Bool {
+        bits[Int(base) + Int(id) / 64] & (1 << UInt64(id % 64)) != 0
+    }
+}
+
+extension PatternRunner {
+    /// Whether rule `rule` can match at token `position`, judging by what
+    /// follows its first item there (``SecondTokenFilters``).
+    func secondTokenAllows(_ rule: Int, at position: Int, _ filters: SecondTokenFilters) -> Bool {
+        let filter = filters.filters[rule]
+        guard filter.filtered else {
+            guard filter.firstLexiconStart < filter.firstLexiconEnd else { return true }
+            return filters.lexicons.start(filters.firstLexicons[Int(filter.firstLexiconStart)..<Int(filter.firstLexiconEnd)],
+                                          at: position, in: document) != .none
         }
-        if afterToken.contains(rule, position + 1, document, chart) { return true }
-        for k in Int(firstSpans.spanStarts[rule])..<Int(firstSpans.spanStarts[rule + 1]) {
-            let table = chart[Int(firstSpans.spanTypes[k])]
-            for span in table.indices(at: position) where afterSpan.contains(rule, table.end(of: span), document, chart) {
+        if filters.contains(filter.afterToken, position + 1, self) { return true }
+        for k in Int(filter.firstSpanStart)..<Int(filter.firstSpanEnd) {
+            let table = chart[Int(filters.spanTypes[k])]
+            for span in table.indices(at: position) where filters.contains(filter.afterSpan, table.end(of: span), self) {
                 return true
             }
         }
@@ -153,7 +169,7 @@ struct LexiconStarts: Sendable {
 
     /// How an entry of one of `lexicons` can start at token `position`.
     @inline(__always)
-    func start(_ lexicons: [Int32], at position: Int, in document: MatchDocument) -> Start {
+    func start(_ lexicons: ArraySlice<Int32>, at position: Int, in document: MatchDocument) -> Start {
         var result = Start.none
         for lexicon in lexicons {
             let index = Int(lexicon), mode = modes[index]

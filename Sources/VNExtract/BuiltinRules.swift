@@ -5,6 +5,617 @@
 enum BuiltinRules {
     /// (path relative to rules/, contents), in byte-wise path order.
     static let files: [(path: String, contents: String)] = [
+        ("date.rules", #"""
+# Dates (OUTPUT.md "date"; DECISIONS.md D1, D2, D14, D17-D19, D21): a day, a
+# month, a year or a span of them, with a time of day and a weekday where
+# they are written next to it. The producers are in
+# Sources/VNExtract/DateProducers.swift; they check the calendar (no 31/2, no
+# month 13, years 1000-2200) and write ISO values: {"date": "2023-05-28"},
+# "2023-05", "2023"; {"start": ..., "end": ...} for spans.
+#
+# Conventions for the document pass that post-processes dates:
+# - No year written: "--05-19" (ISO month-day), "--07" (a month), also inside
+#   spans. The year is never guessed here: the pass fills it from the
+#   document's dateline or context (D2) and adds "inferred_year".
+# - A written weekday adds "_weekday" (1 = Monday "Thứ hai" ... 7 = Sunday).
+# - Relative dates ("hôm qua", "năm nay") are {"_relative_unit",
+#   "_relative_offset"}; the pass resolves them against --reference-date or
+#   drops them (D19).
+#
+# One helper type feeds the date rules: date_part, a calendar point or period
+# with the word that introduces it ("ngày 25/11/2022", "tháng 7/2023", "năm
+# 2023", "Quý III/2023", "6 tháng đầu năm 2023": {"date"} or {"start", "end"})
+# or a time of day ("11:04", "14h30", "9 giờ 30 phút", "9 giờ tối": {"time"}).
+# The date rules join them: a calendar part alone, with a time before or after
+# it, with a weekday before it, two parts as a span. (Times are date parts
+# rather than a type of their own because every type is one more pass over
+# the document: one helper type keeps the date rules within their time budget.)
+#
+# Not dates: fractions ("6/6 quận", "2/3 số hộ": a unit or "số" after),
+# document numbers ("02/NQ-BCT", "15/2020/NĐ-CP": a "/" after), durations
+# ("60 năm", "trong 6 tháng qua": quantities, D17), scores ("3-1": "-" joins
+# day and month only after "ngày" or a period of the day), addresses and classes ("số 12/5 ngõ 34",
+# "lớp 10/3"), versions and phone numbers (no valid day, month and year),
+# "24/7" (round the clock), times alone ("lúc 14h30"), and a bare four-digit
+# number (a year only after "năm", "©", a year name such as "Giáp Thìn", or an
+# acronym such as "PCI 2023").
+
+# Words after which "N/M" is a label, a count or a fraction, not a day and
+# month: "số 12/5", "lớp 10/3", "tổ 7/2", "tỷ lệ 1/5", "chiếm 1/3", "giảm 1/4".
+lexicon NOT_DATE_BEFORE
+  số
+  lớp
+  khối
+  tổ
+  phòng
+  nhà
+  căn
+  lô
+  khu
+  ngõ
+  ngách
+  hẻm
+  kiệt
+  km
+  "tỷ lệ"
+  "tỉ lệ"
+  "tỷ số"
+  "tỉ số"
+  "phân số"
+  chiếm
+  giảm
+  tăng
+  gấp
+  bằng
+  còn
+  đạt
+  "mã số"
+  "biển số"
+  "ký hiệu"
+
+# Words after "N/M" that make it an address: "12/5 ngõ 34", "25/3 đường Lê Lợi".
+lexicon ADDRESS_WORD
+  ngõ
+  ngách
+  hẻm
+  kiệt
+  đường
+  phố
+  "khu phố"
+  tổ
+  ấp
+
+# Words before "thứ ..." that make it an ordinal, not a weekday: "lần thứ hai",
+# "xếp thứ 3", "kỳ họp thứ 6".
+lexicon ORDINAL_HEAD
+  lần
+  hạng
+  xếp
+  đứng
+  kỳ
+  "kỳ họp"
+  khóa
+  phiên
+  vòng
+  đợt
+  giải
+  lớp
+  số
+  bậc
+  "thứ tự"
+
+# --------------------------------------------------------------------------
+# Times of day, {"time": "HH:MM"}: never a date alone (a time alone is not a
+# date); the date rules take one before or after a calendar part (D1).
+
+# "11:04", "08:30:15", "14h30", "8h", "9h rưỡi"; a period of the day after it
+# shifts the hour ("7:45 tối" = 19:45). (The digits written together are one
+# capture so that the rule starts with a number glued to what follows: the
+# engine tries such rules only where a number is glued to the next token.)
+rule date_part.time
+  type      date_part
+  match     ({kind:number} ^(: ^{kind:number} (^: ^{kind:number})? | h (^{kind:number})?))=t rưỡi=half? DAY_PERIOD=p?
+  not-before  ^: | ^"."
+  not-after   ^:
+  emit      clock(text: t, half: half, period: p)
+  example   "cập nhật «11:04»" => {"time": "11:04"}
+  example   "«08:30:15» ngày 5/6" => {"time": "08:30"}
+  example   "lúc «7:45 tối»" => {"time": "19:45"}
+  example   "lúc «14h30»" => {"time": "14:30"}
+  example   "từ «8h sáng»" => {"time": "08:00"}
+  example   "«20h30 tối»" => {"time": "20:30"}
+  example   "«9h rưỡi»" => {"time": "09:30"}
+  counter   "tỷ số 25:70"
+  counter   "lúc 25h10"
+
+# "9 giờ 30 phút", "14 giờ 00", "8 giờ kém 15 phút", "hai giờ chiều", "9 giờ
+# tối" (21:00), "12 giờ đêm" (00:00).
+rule date_part.time_words
+  type      date_part
+  match     (SMALL_NUMBER=h | SMALL_NUMBER_WORD=h) giờ ({kind:number}=m phút? | rưỡi=half | kém {kind:number}=before phút?)? DAY_PERIOD=p?
+  emit      clock(hour: h, minute: m, half: half, before: before, period: p)
+  example   "«9 giờ 30 phút»" => {"time": "09:30"}
+  example   "«9 giờ tối»" => {"time": "21:00"}
+  example   "«14 giờ 00»" => {"time": "14:00"}
+  example   "«12 giờ đêm»" => {"time": "00:00"}
+  example   "«hai giờ chiều»" => {"time": "14:00"}
+  example   "«8 giờ kém 15 phút»" => {"time": "07:45"}
+  example   "«9 giờ rưỡi sáng»" => {"time": "09:30"}
+  counter   "làm việc 25 giờ liền"
+  counter   "thời hạn 48 giờ"
+
+# --------------------------------------------------------------------------
+# Calendar parts: one point or period, with the word that introduces it
+# ("ngày", "mùng"/"mồng", "tháng", "năm", "quý") inside the span. Not output
+# by themselves: rule date.part below makes each one a date.
+
+# "28/05/2023", "ngày 25/11/2022", "28-05-2023", "ngày mồng 2/9/1945": day,
+# month and a four-digit year, one separator throughout (a "/" right after is
+# a document number: "01/02/2023/QĐ"); "2024-03-15" (ISO, year first); "08
+# Tháng 8 2017", "15 tháng 3 năm 2024" (without "ngày" only with a year, and
+# in digits: "6 tháng năm 2023" is months_of_year).
+rule date_part.numeric
+  type      date_part
+  priority  10
+  match     ({kind:number} ^(/ ^{kind:number} ^/ | - ^{kind:number} ^-) ^{kind:number})=t
+  not-before  ^/
+  not-after   ^/ | ^- ^{kind:number}
+  emit      calendar_date(text: t)
+  example   "«28/05/2023» 11:04" => {"date": "2023-05-28"}
+  example   "năm nhuận «29/2/2024»" => {"date": "2024-02-29"}
+  example   "Ngày phát hành: «08-05-2023»" => {"date": "2023-05-08"}
+  counter   "ngày 31/2/2023"
+  counter   "ngày 29/2/2023"
+  counter   "ngày 12/13/2023"
+  counter   "ngày 12/5/23"
+  counter   "Thông tư 01/02/2023/TT-BTC"
+
+rule date_part.numeric_after_day_word
+  type      date_part
+  priority  10
+  match     (ngày (mùng | mồng)? | mùng | mồng) ({kind:number} ^(/ ^{kind:number} ^/ | - ^{kind:number} ^-) ^{kind:number})=t
+  not-after   ^/ | ^- ^{kind:number}
+  emit      calendar_date(text: t)
+  example   "tính đến «ngày 25/11/2022»" => {"date": "2022-11-25"}
+  example   "đăng «ngày 08-05-2023»" => {"date": "2023-05-08"}
+  example   "«ngày mồng 2/9/1945»" => {"date": "1945-09-02"}
+  counter   "ngày 30/2/2024"
+
+rule date_part.iso
+  type      date_part
+  priority  10
+  match     YEAR=y ^- ^<number>=m ^- ^<number>=d
+  not-before  ^/ | ^-
+  not-after   ^/ | ^-
+  emit      calendar_date(day: d, month: m, year: y)
+  example   "cập nhật «2024-03-15»" => {"date": "2024-03-15"}
+  example   "lúc «2024-02-29» 14:05" => {"date": "2024-02-29"}
+  counter   "mã 2023-13-01"
+
+rule date_part.dateline
+  type      date_part
+  priority  10
+  match     SMALL_NUMBER=d tháng SMALL_NUMBER=m năm? {kind:number}=y
+  emit      calendar_date(day: d, month: m, year: y)
+  example   "Thứ ba, «08 Tháng 8 2017» 22:14" => {"date": "2017-08-08"}
+  example   "khởi công «15 tháng 3 năm 2024»" => {"date": "2024-03-15"}
+  counter   "trong 12 tháng 3 đợt"
+  counter   "Trong 6 tháng năm 2023, hoạt động"
+
+# One dotted number token: "ngày 12.08.1985", "ngày 15.3" after "ngày" (alone
+# "15.3" is a decimal number, "2.1.3" a version). Without "ngày" a dotted date
+# ("28.05.2023") is taken only after a weekday (date.weekday): a rule that
+# tried every number token would cost more than all the other date rules.
+rule date_part.dotted
+  type      date_part
+  priority  10
+  match     (ngày (mùng | mồng)? | mùng | mồng) {kind:number}=t
+  emit      dotted_date(t, "short")
+  example   "trong «ngày 15.3»" => {"date": "--03-15"}
+  example   "sinh «ngày 12.08.1985»" => {"date": "1985-08-12"}
+  example   "«Ngày 5.6.2024», Công an" => {"date": "2024-06-05"}
+  counter   "ngày 15.13"
+  counter   "ngày 2.1.3"
+
+# "ngày 31/5", "ngày 2-9", "mùng 8/3", "ngày 19/5 năm 2023": a day and month
+# after "ngày", "mùng" or "mồng"; "-" joins them only here ("3-1" is a score).
+rule date_part.day_month
+  type      date_part
+  priority  10
+  match     (ngày (mùng | mồng)? | mùng | mồng) ({kind:number} ^(/ | -) ^{kind:number})=t (năm {kind:number}=y)?
+  not-after   (^/ | ^-) ^{kind:number}
+  emit      calendar_date(text: t, year: y)
+  example   "đến «ngày 31/5», 6/6 quận" => {"date": "--05-31"}
+  example   "Ba Đình «ngày 2-9» để viếng" => {"date": "--09-02"}
+  example   "dịp «mùng 8/3»" => {"date": "--03-08"}
+  example   "hoạt động «ngày 24/7»" => {"date": "--07-24"}
+  counter   "ngày 32/5"
+
+# "19/5", "1/5", "Sáng 15/3": a day and month with nothing before them, only
+# where they cannot be a fraction ("6/6 quận", "2/3 số hộ", "giảm 1/4"), a
+# label ("số 12/5", "lớp 10/3"), an address ("12/5 ngõ 34") or a document
+# number ("58/NQ-TW"); "24/7" is "round the clock". "1/5 năm 2023" takes the
+# year; "19/5 năm nay" is the next rule (UNIT has "năm").
+rule date_part.day_month_bare
+  type      date_part
+  match     ({kind:number} ^/ ^{kind:number})=t (năm {kind:number}=y)?
+  not-before  ^/ | ^- | ^: | NOT_DATE_BEFORE | QUALIFIER | {kind:number}
+  not-after   ^/ | ^- | ^: | ^% | ^{kind:word} | số | % | "phần trăm" | UNIT | MEASURE | UNIT_ABBREVIATION | ADDRESS_WORD | điểm | {kind:number}
+  emit      calendar_date(text: t, year: y, bare: true)
+  example   "đoàn viên ưu tú dịp «19/5». Tổ chức" => {"date": "--05-19"}
+  example   "Ngày Quốc tế Lao động «1/5» có trọng tâm" => {"date": "--05-01"}
+  example   "Chiều «22/12», Bộ Chỉ huy" => {"date": "--12-22"}
+  example   "kỷ niệm «1/5 năm 2023»" => {"date": "2023-05-01"}
+  counter   "6/6 quận đã hoàn thành"
+  counter   "có 4/6 đơn vị đạt"
+  counter   "2/3 số hộ dân"
+  counter   "giảm 1/4 so với"
+  counter   "ở số 12/5 ngõ 34"
+  counter   "học sinh lớp 10/3"
+  counter   "hoạt động 24/7 để tiếp nhận"
+  counter   "đạt 29,5/30 điểm"
+  counter   "theo tỷ lệ 1/2000"
+  counter   "7/10 trận đấu"
+
+rule date_part.day_month_this_year
+  type      date_part
+  match     ({kind:number} ^/ ^{kind:number})=t
+  requires-after  năm (nay | ngoái | trước | sau | tới | qua)
+  not-before  ^/ | ^- | ^: | NOT_DATE_BEFORE | QUALIFIER | {kind:number}
+  emit      calendar_date(text: t, bare: true)
+  example   "Quốc khánh «2/9» năm nay" => {"date": "--09-02"}
+  example   "dịp «19/5» năm ngoái" => {"date": "--05-19"}
+  counter   "lớp 10/3 năm nay"
+  counter   "tỷ số 2/1 năm nay"
+
+# "Sáng 5-6", "Tối 30/4", "hôm 12/3": after a period of the day (outside the
+# span, like "Sáng" in "Sáng 15/3") the day and month may also be written
+# with "-" (as some papers do: "ngày 5-6-2024", "sáng 5-6"), and "24/7" is a
+# date ("Sáng 24/7").
+rule date_part.day_month_after_period
+  type      date_part
+  match     ({kind:number} ^(/ | -) ^{kind:number})=t
+  requires-before  DAY_PERIOD | hôm | khuya | "rạng sáng"
+  not-after   (^/ | ^-) ^{kind:number} | ^{kind:word} | số | UNIT | MEASURE | UNIT_ABBREVIATION | ADDRESS_WORD
+  emit      calendar_date(text: t)
+  example   "Sáng «5-6», đoàn công tác đã đến thăm" => {"date": "--06-05"}
+  example   "Tối «30-4», pháo hoa" => {"date": "--04-30"}
+  example   "Sáng «24/7», Bộ Y tế" => {"date": "--07-24"}
+  counter   "tối nay thắng 3-1"
+
+# "ngày 19 tháng 5 năm 2023", "ngày mồng 2 tháng 9 năm 1945", "ngày 30 tháng
+# 6", "ngày mười lăm tháng Bảy": the day may be spelled, the month a name.
+rule date_part.day_month_words
+  type      date_part
+  priority  10
+  match     (ngày (mùng | mồng)? | mùng | mồng) ({kind:number} | <number> | một)=d tháng (<number>=m | MONTH_NAME=m) (năm? {kind:number}=y)?
+  emit      calendar_date(day: d, month: m, year: y)
+  example   "sinh «ngày 19 tháng 5 năm 1890» tại" => {"date": "1890-05-19"}
+  example   "Hà Nội, «ngày 05 tháng 01 năm 2024»" => {"date": "2024-01-05"}
+  example   "«ngày mồng 2 tháng 9 năm 1945»" => {"date": "1945-09-02"}
+  example   "vào «ngày 30 tháng 6»." => {"date": "--06-30"}
+  example   "«mồng hai tháng chín»" => {"date": "--09-02"}
+  example   "«ngày mười lăm tháng Bảy năm 2023»" => {"date": "2023-07-15"}
+  example   "Thăng Long, «ngày 1 tháng 10 năm 1010»" => {"date": "1010-10-01"}
+  example   "«ngày mùng một tháng Giêng»" => {"date": "--01-01"}
+  counter   "ngày 31 tháng 4 năm 2023"
+
+# "tháng 7/2023", "tháng 5-2024", "tháng 11 năm 2022", "THÁNG 12/2023",
+# "tháng Bảy năm 2023", "tháng mười hai năm 2021".
+rule date_part.month_year
+  type      date_part
+  priority  10
+  match     tháng (<number>=m (^/ | ^-) ^{kind:number}=y | (<number>=m | MONTH_NAME=m) năm {kind:number}=y)
+  not-after   ^/
+  emit      calendar_date(month: m, year: y)
+  example   "trong «tháng 7/2023»." => {"date": "2023-07"}
+  example   "«tháng 5-2024» đạt" => {"date": "2024-05"}
+  example   "«tháng 11 năm 2022» tăng" => {"date": "2022-11"}
+  example   "khởi công vào «tháng Bảy năm 2023»" => {"date": "2023-07"}
+  example   "«tháng mười hai năm 2021»" => {"date": "2021-12"}
+  counter   "tháng 13/2023"
+
+rule date_part.month_year_dotted
+  type      date_part
+  priority  10
+  match     tháng {kind:number}=t
+  emit      dotted_date(t, "month")
+  example   "Lượng mưa «tháng 3.2024»" => {"date": "2024-03"}
+  example   "«tháng 12.2023»" => {"date": "2023-12"}
+  counter   "tháng 3.5"
+
+# "06/2024" alone: a two-digit month and a year (not "1/2000", a scale), and
+# no "/" after ("02/2023/TT-BTC").
+rule date_part.month_year_bare
+  type      date_part
+  match     ({kind:number} ^/ ^YEAR)=t
+  not-before  ^/ | ^- | NOT_DATE_BEFORE | QUALIFIER | {kind:number}
+  not-after   ^/ | ^- | ^{kind:word} | UNIT | MEASURE | UNIT_ABBREVIATION | % | {kind:number}
+  emit      calendar_date(text: t, order: "my", padded: true)
+  example   "được chốt đến «06/2024»." => {"date": "2024-06"}
+  example   "kỳ báo cáo «12/2023»" => {"date": "2023-12"}
+  counter   "theo tỷ lệ 1/2000"
+  counter   "Thông tư 02/2023/TT-BTC"
+
+# "tháng 7", "tháng Bảy", "tháng Giêng": a month without a year ("--07").
+# Not after a count ("3 tháng 2 lần", "6 tháng 7 ngày"), nor before "lần"
+# ("mỗi tháng 2 lần").
+rule date_part.month
+  type      date_part
+  match     tháng ({kind:number}=m | MONTH_NAME_TITLED=m)
+  not-before  {kind:number} | <number> | NUMBER_WORD | mỗi | hằng | hàng | một
+  not-after   lần | ngày | tuần | giờ | phút | buổi | đợt | ^/ | ^- | ^{kind:word} | {kind:number} | UNIT | MEASURE
+  emit      calendar_date(month: m)
+  example   "từ «tháng 3» đến tháng 6/2024" => {"date": "--03"}
+  example   "Đầu «tháng Bảy», trời mưa" => {"date": "--07"}
+  example   "«tháng Giêng» là tháng ăn chơi" => {"date": "--01"}
+  counter   "mỗi tháng 2 lần"
+  counter   "tháng thứ 3 liên tiếp"
+  counter   "tháng 13"
+
+# "năm 2023", "NĂM 2017", "năm 1956": a year after "năm".
+rule date_part.year
+  type      date_part
+  priority  10
+  match     năm {kind:number}=y
+  emit      calendar_date(year: y)
+  example   "Tháng Công nhân «năm 2023» với chủ đề" => {"date": "2023"}
+  example   "NHỮNG THÁNG ĐẦU «NĂM 2017»" => {"date": "2017"}
+  example   "đến «năm 2030», tầm nhìn" => {"date": "2030"}
+  example   "định đô Thăng Long «năm 1010»" => {"date": "1010"}
+  counter   "Sinh viên năm 3 ngành Điều dưỡng"
+  counter   "năm 2.500"
+
+# "Quý III/2023", "quý 3 năm 2023", "quý II-2024", "Quý I": a quarter.
+rule date_part.quarter
+  type      date_part
+  priority  10
+  match     quý QUARTER=q ((^/ | ^-) ^{kind:number}=y | năm {kind:number}=y)?
+  not-after   ^/ ^{kind:word}
+  emit      quarter(q, y)
+  example   "trong «Quý III/2023»." => {"start": "2023-07", "end": "2023-09"}
+  example   "GDP «quý 3 năm 2023»" => {"start": "2023-07", "end": "2023-09"}
+  example   "GDP «quý II-2024» tăng" => {"start": "2024-04", "end": "2024-06"}
+  example   "trong «quý I» tới" => {"start": "--01", "end": "--03"}
+  counter   "quý 5/2023"
+
+# D17: "6 tháng đầu năm 2023" (2023-01..2023-06), "6 tháng cuối năm 2023"
+# (2023-07..2023-12), "6 tháng năm 2023" (the first six months), "sáu tháng
+# đầu năm 2024"; "6 tháng đầu năm" without a year too (the pass fills it,
+# D2), but not "6 tháng đầu năm nay" ("năm nay" is relative). "Trong 6 tháng
+# qua" is a duration (quantity). D18: "những tháng cuối năm 2017" is only
+# "năm 2017".
+rule date_part.months_of_year
+  type      date_part
+  priority  10
+  match     (SMALL_NUMBER=n | SMALL_NUMBER_WORD=n) tháng ((đầu | cuối)=p năm ({kind:number}=y)? | năm {kind:number}=y)
+  not-after   nay | ngoái | trước | sau | tới | qua | học | {kind:number}
+  emit      months_of_year(n, p, y)
+  example   "trong «6 tháng đầu năm 2023»" => {"start": "2023-01", "end": "2023-06"}
+  example   "nhiệm vụ «6 tháng cuối năm 2023»" => {"start": "2023-07", "end": "2023-12"}
+  example   "Trong «6 tháng năm 2023», hoạt động" => {"start": "2023-01", "end": "2023-06"}
+  example   "công tác «6 tháng đầu năm» và" => {"start": "--01", "end": "--06"}
+  example   "thu ngân sách «sáu tháng đầu năm 2024»" => {"start": "2024-01", "end": "2024-06"}
+  example   "«3 tháng cuối năm 2024»" => {"start": "2024-10", "end": "2024-12"}
+  counter   "Trong 6 tháng qua"
+  counter   "13 tháng đầu năm 2023"
+
+rule date_part.half_year
+  type      date_part
+  priority  10
+  match     nửa (đầu | cuối)=p năm ({kind:number}=y)?
+  not-after   nay | ngoái | trước | sau | tới | qua | học | {kind:number}
+  emit      months_of_year(6, p, y)
+  example   "Trong «nửa đầu năm 2024»," => {"start": "2024-01", "end": "2024-06"}
+  example   "«nửa cuối năm 2023»" => {"start": "2023-07", "end": "2023-12"}
+  counter   "nửa đầu năm nay"
+
+# --------------------------------------------------------------------------
+# date: what is output.
+
+rule date.part
+  type      date
+  match     <date_part>=d
+  emit      date(d)
+  example   "tính đến «ngày 25/11/2022», toàn tỉnh" => {"date": "2022-11-25"}
+  example   "trong «Quý III/2023»." => {"start": "2023-07", "end": "2023-09"}
+  example   "Trong những tháng đầu «năm 2024»," => {"date": "2024"}
+  example   "Đầu «năm 2025», tỉnh sẽ khởi công" => {"date": "2025"}
+  counter   "kỷ niệm 60 năm ngày thành lập"
+  counter   "sau 5 năm thực hiện"
+  counter   "Năm qua, công đoàn"
+  counter   "nhiều doanh nghiệp 2.500 tỷ đồng"
+
+# D21: a written weekday is inside the span: "Thứ Hai, ngày 22/01/2024",
+# "Thứ 4, 10/07/2024". Not an ordinal ("lần thứ hai, ngày 5/6").
+rule date.weekday
+  type      date
+  priority  5
+  match     WEEKDAY=w (, | -)? (<date_part>=d | {kind:number}=dotted)
+  not-before  ORDINAL_HEAD
+  emit      date(d, dotted: dotted, weekday: w)
+  example   "vào «Thứ Hai, ngày 22/01/2024»." => {"date": "2024-01-22", "_weekday": 1}
+  example   "cấp điện «Thứ 4, 10/07/2024» tại" => {"date": "2024-07-10", "_weekday": 3}
+  example   "«Chủ nhật, 12/05/2024»" => {"date": "2024-05-12", "_weekday": 7}
+  example   "«Thứ Ba, 28.05.2024»" => {"date": "2024-05-28", "_weekday": 2}
+  counter   "Thứ hai, 2.1.3"
+  counter   "lần thứ hai, ngày 5/6/2024"
+
+# D1: a time next to a date is inside the span, before it ("17:01 |
+# 16/04/2021", "14h30 ngày 3/2/2024", "9 giờ tối ngày 30/4/2024", "08:30,
+# 13/3/2024") or after it ("28/05/2023 11:04", "25/09/2023 - 16:40", "Thứ ba,
+# 08 Tháng 8 2017 22:14"). Only with a day. (A time of day is a date part
+# too: the producer "date" rejects two calendar parts or two times; after a
+# date, time_after is tried first.)
+rule date.time_before
+  type      date
+  priority  5
+  match     (WEEKDAY=w ,?)? <date_part>=t ("|" | , | -)? <date_part>=d
+  not-before  ORDINAL_HEAD
+  emit      date(d, time: t, weekday: w)
+  example   "«17:01 | 16/04/2021»" => {"date": "2021-04-16", "time": "17:01"}
+  example   "vào «14h30 ngày 3/2/2024»." => {"date": "2024-02-03", "time": "14:30"}
+  example   "lúc «9 giờ 30 phút ngày 5/6»" => {"date": "--06-05", "time": "09:30"}
+  example   "bắn vào «9 giờ tối ngày 30/4/2024» tại" => {"date": "2024-04-30", "time": "21:00"}
+  example   "Cập nhật lúc «08:30, 13/3/2024»" => {"date": "2024-03-13", "time": "08:30"}
+  counter   "Cuộc họp bắt đầu lúc 14h30 tại phòng họp tầng 3."
+
+rule date.time_after
+  type      date
+  priority  6
+  match     (WEEKDAY=w (, | -)?)? <date_part>=d ("|" | , | - | lúc)? <date_part>=t
+  not-before  ORDINAL_HEAD
+  emit      date(d, time: t, weekday: w)
+  example   "«28/05/2023 11:04»" => {"date": "2023-05-28", "time": "11:04"}
+  example   "Hoạt động «22/11/2024 15:21»" => {"date": "2024-11-22", "time": "15:21"}
+  example   "«Thứ ba, 08 Tháng 8 2017 22:14»" => {"date": "2017-08-08", "time": "22:14", "_weekday": 2}
+  example   "Pháp luật «25/09/2023 - 16:40»" => {"date": "2023-09-25", "time": "16:40"}
+  example   "đăng «Thứ năm, 21/3/2024, 14:25» (GMT+7)" => {"date": "2024-03-21", "time": "14:25", "_weekday": 4}
+  counter   "trong tháng 7/2023 14:30"
+
+# Two dates as one span (OUTPUT.md): "30/10/1963 - 30/10/2023", "từ ngày 1/5
+# đến ngày 31/5/2023" (the start takes the end's year), "từ tháng 3 đến tháng
+# 6/2024", "từ ngày 01/7/2024 đến hết ngày 31/12/2024", "từ năm 2021 đến 2025".
+# "từ" is inside the span of a range; "đến năm 2030" alone leaves "đến" out.
+rule date.range
+  type      date
+  priority  10
+  match     từ? <date_part>=a (- | đến | tới) hết? <date_part>=b
+          | từ <date_part>=a (- | đến | tới) YEAR=y
+  emit      date_range(start: a, end: b, end_year: y)
+  example   "(«30/10/1963 - 30/10/2023»)" => {"start": "1963-10-30", "end": "2023-10-30"}
+  example   "diễn ra «từ ngày 1/5 đến ngày 31/5/2023»." => {"start": "2023-05-01", "end": "2023-05-31"}
+  example   "kỳ nghỉ lễ «30/4 - 1/5»," => {"start": "--04-30", "end": "--05-01"}
+  example   "tổ chức «từ tháng 3 đến tháng 6/2024»." => {"start": "2024-03", "end": "2024-06"}
+  example   "Hội chợ «từ ngày 20/12/2023 đến ngày 5/1/2024» tại" => {"start": "2023-12-20", "end": "2024-01-05"}
+  example   "áp dụng «từ ngày 01/7/2024 đến hết ngày 31/12/2024»." => {"start": "2024-07-01", "end": "2024-12-31"}
+  example   "thực hiện «từ năm 2021 đến 2025»." => {"start": "2021", "end": "2025"}
+  example   "«từ 20/12 đến 5/1/2024»" => {"start": "2023-12-20", "end": "2024-01-05"}
+  counter   "từ ngày 31/5/2023 đến ngày 1/5/2023"
+
+# "từ ngày 27 đến ngày 28/6/2024", "ngày 25-26/10/2024": the first day takes
+# the second's month and year.
+rule date.day_range
+  type      date
+  priority  10
+  match     (từ (ngày | mùng | mồng)? | ngày) {kind:number}=s (- | đến | tới) hết? <date_part>=b
+  emit      date_range(start_day: s, end: b)
+  example   "tổ chức «từ ngày 27 đến ngày 28/6/2024»." => {"start": "2024-06-27", "end": "2024-06-28"}
+  example   "diễn ra «ngày 25-26/10/2024» tại Đà Nẵng" => {"start": "2024-10-25", "end": "2024-10-26"}
+  counter   "từ 5 đến 7 triệu đồng"
+
+rule date.day_range_glued
+  type      date
+  priority  10
+  match     ({kind:number} ^-)=s ^<date_part>=b
+  emit      date_range(start_day: s, end: b)
+  example   "«14-15/3/2024»" => {"start": "2024-03-14", "end": "2024-03-15"}
+  example   "Hội thảo «25-26/10/2024» tại Đà Nẵng" => {"start": "2024-10-25", "end": "2024-10-26"}
+  counter   "phòng 14-15/3"
+  counter   "từ 16-14/3/2024"
+
+# D21: year spans cover only the years: "nhiệm kỳ 2018 - 2023", "giai đoạn
+# 2021-2030", "(1890 - 2023)"; "năm 2022-2023" and "từ năm 2020 đến năm
+# 2023" take their words. After a word that names a period of years
+# (YEAR_SPAN_HEAD) anything may follow ("nhiệm kỳ 2018 - 2023 lần thứ 11");
+# elsewhere not a unit, which makes it a range of counts ("1500-2000 người",
+# "1.000-2.000 tỷ đồng" has no four-digit years anyway).
+lexicon YEAR_SPAN_HEAD
+  "nhiệm kỳ"
+  "giai đoạn"
+  "thời kỳ"
+  "năm học"
+  "niên khóa"
+  "niên học"
+  "năm tài chính"
+  khóa
+  "mùa giải"
+  "thập niên"
+  "chiến lược"
+  "kế hoạch"
+  "quy hoạch"
+  "tầm nhìn"
+  "niên vụ"
+  "mùa vụ"
+  vụ
+  (
+
+rule date.year_range
+  type      date
+  priority  10
+  match     YEAR=a - YEAR=b | YEAR=a ^/ ^YEAR=b
+  requires-before  YEAR_SPAN_HEAD
+  not-before  ^/ | ^- | ^"."
+  not-after   ^/ | ^- | {kind:number}
+  emit      year_range(a, b)
+  example   "nhiệm kỳ «2018 - 2023» lần thứ 11" => {"start": "2018", "end": "2023"}
+  example   "giai đoạn «2021-2030»" => {"start": "2021", "end": "2030"}
+  example   "Bác Hồ 19/5 («1890 - 2023»), chỉ đạo" => {"start": "1890", "end": "2023"}
+  example   "nhiệm kỳ «2018 – 2023»;" => {"start": "2018", "end": "2023"}
+  example   "niên vụ «2023/2024» cho thấy" => {"start": "2023", "end": "2024"}
+  counter   "nhiệm kỳ 2023-2018"
+
+rule date.year_range_free
+  type      date
+  priority  10
+  match     YEAR=a - YEAR=b
+          | (năm | từ năm? ) YEAR=a (- | đến | tới) năm? YEAR=b
+  not-before  ^/ | ^- | ^"."
+  not-after   ^/ | ^- | UNIT | MEASURE | UNIT_ABBREVIATION | CURRENCY | CURRENCY_LOWER | SCALE | % | "phần trăm" | {kind:number}
+  emit      year_range(a, b)
+  example   "Đại hội «2023-2028» thành công" => {"start": "2023", "end": "2028"}
+  example   "Tổng kết «từ 2020 đến 2023», toàn tỉnh" => {"start": "2020", "end": "2023"}
+  example   "trong «năm 2022-2023»" => {"start": "2022", "end": "2023"}
+  counter   "tăng 1500-2000 người"
+  counter   "từ 1.000-2.000 tỷ đồng"
+  counter   "tỷ số 2023-2018"
+  counter   "hotline 1800-1091"
+
+# A four-digit year alone is a date only after a clear label: "© 2021" (©
+# outside the span, D21), a year name ("Tết Giáp Thìn 2024"), "Tết 2024", an
+# acronym ("PCI 2023", "APEC 2017", "EURO 2024"); only years 1900-2100, and
+# not before a unit ("CNLĐ 1500 suất", "© 2021 người").
+rule date.year_after_label
+  type      date
+  match     YEAR=y
+  requires-before  © | copyright | HEAVENLY_STEM EARTHLY_BRANCH | tết | {kind:word,shape:upper}
+  not-before  ORDINAL_HEAD
+  not-after   ^/ | ^- | ^: | UNIT | MEASURE | UNIT_ABBREVIATION | CURRENCY | CURRENCY_LOWER | SCALE | % | {kind:number}
+  emit      calendar_date(year: y, earliest: 1900, latest: 2100)
+  example   "Phúc Chương © «2021» Ghi rõ nguồn" => {"date": "2021"}
+  example   "quà Tết Giáp Thìn «2024» cho giáo viên" => {"date": "2024"}
+  example   "đón Tết «2025» an toàn" => {"date": "2025"}
+  example   "cấp tỉnh PCI «2023» ghi nhận" => {"date": "2023"}
+  example   "Hội nghị APEC «2017» tại Đà Nẵng" => {"date": "2017"}
+  counter   "© 2021 người"
+  counter   "hỗ trợ CNLĐ 1500 suất quà"
+  counter   "tiêu chuẩn ISO 9001"
+  counter   "trao 2000 USD"
+
+# Relative dates (D19): "hôm nay", "hôm qua", "ngày mai", "tuần trước",
+# "tháng này", "năm nay", "năm ngoái", "năm tới"... as {"_relative_unit",
+# "_relative_offset"}; the document pass resolves or drops them. Not "năm
+# qua", "trong năm", "thời gian qua" (D19: no entity), not after a count ("2
+# năm trước", "5 năm tới" are durations) or a plural ("những năm tới"), not
+# "năm trước đó" (relative to another date).
+rule date.relative
+  type      date
+  match     RELATIVE_DATE=r
+  not-before  {kind:number} | <number> | NUMBER_WORD | những | các | mấy | vài | nhiều | mỗi | hằng | hàng | một
+  not-after   đó | nữa | ấy | {kind:number}
+  emit      relative_date(r)
+  example   "so với «năm ngoái»" => {"_relative_unit": "year", "_relative_offset": -1}
+  example   "«Hôm nay», thí sinh" => {"_relative_unit": "day", "_relative_offset": 0}
+  example   "«tuần trước», nhiều ngân hàng" => {"_relative_unit": "week", "_relative_offset": -1}
+  example   "trong «năm tới»" => {"_relative_unit": "year", "_relative_offset": 1}
+  counter   "Năm qua, công đoàn đã làm"
+  counter   "Trong năm, công đoàn"
+  counter   "thời gian qua"
+  counter   "2 năm trước"
+  counter   "trong những năm tới"
+  counter   "năm trước đó"
+
+"""#),
         ("lexicons/currency.txt", #"""
 # Currency words and their ISO 4217 codes (OUTPUT.md "money"). Matched on
 # lower-cased text, so "VNĐ", "Vnđ" and "vnđ" are one entry. Words that are
@@ -68,6 +679,16 @@ yên Nhật	JPY
 đô	USD
 đô Mỹ	USD
 tệ	CNY
+
+"""#),
+        ("lexicons/day_period.txt", #"""
+# Periods of the day after a time ("9 giờ tối" = 21:00, "2 giờ chiều" =
+# 14:00, "8 giờ sáng", "12 giờ đêm" = 00:00); the producer "clock" shifts the hour.
+sáng	sáng
+trưa	trưa
+chiều	chiều
+tối	tối
+đêm	đêm
 
 """#),
         ("lexicons/district.txt", #"""
@@ -863,6 +1484,41 @@ Văn Yên
 Yên Bình
 
 """#),
+        ("lexicons/earthly_branch.txt", #"""
+# The twelve earthly branches (see heavenly_stem.txt).
+tý
+tí
+sửu
+dần
+mão
+mẹo
+thìn
+tỵ
+tị
+ngọ
+mùi
+thân
+dậu
+tuất
+hợi
+
+"""#),
+        ("lexicons/heavenly_stem.txt", #"""
+# The sexagenary cycle names a lunar year with a stem and a branch ("Giáp
+# Thìn", "Quý Mão"); a year written right after such a name is a date
+# ("Tết Giáp Thìn 2024"). Stems here, branches in earthly_branch.txt.
+giáp
+ất
+bính
+đinh
+mậu
+kỷ
+canh
+tân
+nhâm
+quý
+
+"""#),
         ("lexicons/measure.txt", #"""
 # Measure words (classifiers): they count something named after them and form
 # the unit with it ("lượt đoàn viên", "bộ hài cốt", "chiếc xe đạp", "con gia
@@ -901,6 +1557,72 @@ cặp
 tờ
 mâm
 bữa
+
+"""#),
+        ("lexicons/month_name.txt", #"""
+# Month names after "tháng" (OUTPUT.md "date"): "tháng Bảy", "tháng Giêng",
+# "tháng Chạp", "tháng mười hai". Matched on lower-cased text; the rules use
+# these only where the month cannot be read as a count: after a day ("ngày 2
+# tháng hai") or before "năm" and a year ("tháng Bảy năm 2023"). A bare
+# "tháng Bảy" is month_name_titled.txt. The longest entry wins ("mười hai").
+giêng	1
+một	1
+hai	2
+ba	3
+tư	4
+bốn	4
+năm	5
+sáu	6
+bảy	7
+bẩy	7
+tám	8
+chín	9
+mười	10
+mười một	11
+mười hai	12
+chạp	12
+
+"""#),
+        ("lexicons/month_name_titled.txt", #"""
+# Month names that make "tháng X" a month with nothing else around it: a
+# capital ("tháng Bảy", "THÁNG BA") or words that are only month names
+# ("giêng", "chạp"). Lower-case number words are not here: "mỗi tháng hai
+# lần" is "twice a month", "tháng một lần" "once a month".
+@match exact
+Giêng	1
+giêng	1
+GIÊNG	1
+Một	1
+MỘT	1
+Hai	2
+HAI	2
+Ba	3
+BA	3
+Tư	4
+TƯ	4
+Bốn	4
+Năm	5
+NĂM	5
+Sáu	6
+SÁU	6
+Bảy	7
+Bẩy	7
+BẢY	7
+Tám	8
+TÁM	8
+Chín	9
+CHÍN	9
+Mười	10
+MƯỜI	10
+Mười Một	11
+Mười một	11
+MƯỜI MỘT	11
+Mười Hai	12
+Mười hai	12
+MƯỜI HAI	12
+Chạp	12
+chạp	12
+CHẠP	12
 
 """#),
         ("lexicons/org_abbreviations.txt", #"""
@@ -1585,6 +2307,123 @@ ngót nghét	nearly
 gần đến	nearly
 
 """#),
+        ("lexicons/quarter.txt", #"""
+# Quarter numbers after "quý": roman numerals ("Quý III/2023"), digits ("quý
+# 3 năm 2023") and spelled ("quý hai").
+i	1
+ii	2
+iii	3
+iv	4
+1	1
+2	2
+3	3
+4	4
+01	1
+02	2
+03	3
+04	4
+một	1
+nhất	1
+hai	2
+ba	3
+bốn	4
+tư	4
+
+"""#),
+        ("lexicons/relative_date.txt", #"""
+# Relative dates, as "unit:offset" (the producer relative_date makes
+# {"_relative_unit", "_relative_offset"}; the document pass resolves them
+# against --reference-date and drops them without one: DECISIONS.md D19).
+# Narrow on purpose: "năm qua", "trong năm", "thời gian qua", "tháng qua"
+# are periods, not dates to resolve (D19), and are not here.
+hôm nay	day:0
+hôm qua	day:-1
+hôm kia	day:-2
+ngày mai	day:1
+ngày kia	day:2
+tuần trước	week:-1
+tuần này	week:0
+tuần sau	week:1
+tuần tới	week:1
+tháng trước	month:-1
+tháng này	month:0
+tháng sau	month:1
+tháng tới	month:1
+năm nay	year:0
+năm ngoái	year:-1
+năm trước	year:-1
+năm sau	year:1
+năm tới	year:1
+
+"""#),
+        ("lexicons/small_number.txt", #"""
+# Small counts written in digits, with their values: days (1-31), months and
+# numbers of months (1-12), hours (0-24). Rules that start with one ("9 giờ",
+# "6 tháng đầu năm", "08 Tháng 8 2017") are then tried only at these tokens;
+# the producers check the range each needs. The same in words:
+# small_number_word.txt.
+0	0
+1	1
+2	2
+3	3
+4	4
+5	5
+6	6
+7	7
+8	8
+9	9
+10	10
+11	11
+12	12
+13	13
+14	14
+15	15
+16	16
+17	17
+18	18
+19	19
+20	20
+21	21
+22	22
+23	23
+24	24
+25	25
+26	26
+27	27
+28	28
+29	29
+30	30
+31	31
+00	0
+01	1
+02	2
+03	3
+04	4
+05	5
+06	6
+07	7
+08	8
+09	9
+
+"""#),
+        ("lexicons/small_number_word.txt", #"""
+# Small counts written in words, 1-12 (see small_number.txt): "hai giờ chiều",
+# "sáu tháng đầu năm 2024".
+một	1
+hai	2
+ba	3
+bốn	4
+năm	5
+sáu	6
+bảy	7
+bẩy	7
+tám	8
+chín	9
+mười	10
+mười một	11
+mười hai	12
+
+"""#),
         ("lexicons/unit.txt", #"""
 # Counted nouns after a number (OUTPUT.md: the unit of a quantity). The value,
 # where given, is the unit as output: abbreviations are expanded. Matched on
@@ -2105,6 +2944,435 @@ CCN	cụm công nghiệp
 đ/c	đồng chí
 Đ/c	đồng chí
 Đ/C	đồng chí
+
+"""#),
+        ("lexicons/weekday.txt", #"""
+# Weekdays written with a date ("Thứ ba, 08 Tháng 8 2017", "Thứ 4, 10/07/2024",
+# "CN, 12/05/2024"), as ISO weekday numbers: 1 = Monday ("thứ hai") ... 7 =
+# Sunday ("chủ nhật"). The date value gets "_weekday" (an internal key the
+# document pass checks against the date and removes).
+thứ hai	1
+thứ 2	1
+thứ ba	2
+thứ 3	2
+thứ tư	3
+thứ 4	3
+thứ năm	4
+thứ 5	4
+thứ sáu	5
+thứ 6	5
+thứ bảy	6
+thứ bẩy	6
+thứ 7	6
+chủ nhật	7
+cn	7
+
+"""#),
+        ("lexicons/year.txt", #"""
+# Years written with four digits, 1800-2199, with their values. Rules that
+# start with a year ("2018 - 2023", "© 2021", "2024-03-15") are then tried only
+# at tokens that can be one. Generated:
+#   python3 -c "print(*(f\"{y}\t{y}\" for y in range(1800, 2200)), sep=chr(10))"
+1800	1800
+1801	1801
+1802	1802
+1803	1803
+1804	1804
+1805	1805
+1806	1806
+1807	1807
+1808	1808
+1809	1809
+1810	1810
+1811	1811
+1812	1812
+1813	1813
+1814	1814
+1815	1815
+1816	1816
+1817	1817
+1818	1818
+1819	1819
+1820	1820
+1821	1821
+1822	1822
+1823	1823
+1824	1824
+1825	1825
+1826	1826
+1827	1827
+1828	1828
+1829	1829
+1830	1830
+1831	1831
+1832	1832
+1833	1833
+1834	1834
+1835	1835
+1836	1836
+1837	1837
+1838	1838
+1839	1839
+1840	1840
+1841	1841
+1842	1842
+1843	1843
+1844	1844
+1845	1845
+1846	1846
+1847	1847
+1848	1848
+1849	1849
+1850	1850
+1851	1851
+1852	1852
+1853	1853
+1854	1854
+1855	1855
+1856	1856
+1857	1857
+1858	1858
+1859	1859
+1860	1860
+1861	1861
+1862	1862
+1863	1863
+1864	1864
+1865	1865
+1866	1866
+1867	1867
+1868	1868
+1869	1869
+1870	1870
+1871	1871
+1872	1872
+1873	1873
+1874	1874
+1875	1875
+1876	1876
+1877	1877
+1878	1878
+1879	1879
+1880	1880
+1881	1881
+1882	1882
+1883	1883
+1884	1884
+1885	1885
+1886	1886
+1887	1887
+1888	1888
+1889	1889
+1890	1890
+1891	1891
+1892	1892
+1893	1893
+1894	1894
+1895	1895
+1896	1896
+1897	1897
+1898	1898
+1899	1899
+1900	1900
+1901	1901
+1902	1902
+1903	1903
+1904	1904
+1905	1905
+1906	1906
+1907	1907
+1908	1908
+1909	1909
+1910	1910
+1911	1911
+1912	1912
+1913	1913
+1914	1914
+1915	1915
+1916	1916
+1917	1917
+1918	1918
+1919	1919
+1920	1920
+1921	1921
+1922	1922
+1923	1923
+1924	1924
+1925	1925
+1926	1926
+1927	1927
+1928	1928
+1929	1929
+1930	1930
+1931	1931
+1932	1932
+1933	1933
+1934	1934
+1935	1935
+1936	1936
+1937	1937
+1938	1938
+1939	1939
+1940	1940
+1941	1941
+1942	1942
+1943	1943
+1944	1944
+1945	1945
+1946	1946
+1947	1947
+1948	1948
+1949	1949
+1950	1950
+1951	1951
+1952	1952
+1953	1953
+1954	1954
+1955	1955
+1956	1956
+1957	1957
+1958	1958
+1959	1959
+1960	1960
+1961	1961
+1962	1962
+1963	1963
+1964	1964
+1965	1965
+1966	1966
+1967	1967
+1968	1968
+1969	1969
+1970	1970
+1971	1971
+1972	1972
+1973	1973
+1974	1974
+1975	1975
+1976	1976
+1977	1977
+1978	1978
+1979	1979
+1980	1980
+1981	1981
+1982	1982
+1983	1983
+1984	1984
+1985	1985
+1986	1986
+1987	1987
+1988	1988
+1989	1989
+1990	1990
+1991	1991
+1992	1992
+1993	1993
+1994	1994
+1995	1995
+1996	1996
+1997	1997
+1998	1998
+1999	1999
+2000	2000
+2001	2001
+2002	2002
+2003	2003
+2004	2004
+2005	2005
+2006	2006
+2007	2007
+2008	2008
+2009	2009
+2010	2010
+2011	2011
+2012	2012
+2013	2013
+2014	2014
+2015	2015
+2016	2016
+2017	2017
+2018	2018
+2019	2019
+2020	2020
+2021	2021
+2022	2022
+2023	2023
+2024	2024
+2025	2025
+2026	2026
+2027	2027
+2028	2028
+2029	2029
+2030	2030
+2031	2031
+2032	2032
+2033	2033
+2034	2034
+2035	2035
+2036	2036
+2037	2037
+2038	2038
+2039	2039
+2040	2040
+2041	2041
+2042	2042
+2043	2043
+2044	2044
+2045	2045
+2046	2046
+2047	2047
+2048	2048
+2049	2049
+2050	2050
+2051	2051
+2052	2052
+2053	2053
+2054	2054
+2055	2055
+2056	2056
+2057	2057
+2058	2058
+2059	2059
+2060	2060
+2061	2061
+2062	2062
+2063	2063
+2064	2064
+2065	2065
+2066	2066
+2067	2067
+2068	2068
+2069	2069
+2070	2070
+2071	2071
+2072	2072
+2073	2073
+2074	2074
+2075	2075
+2076	2076
+2077	2077
+2078	2078
+2079	2079
+2080	2080
+2081	2081
+2082	2082
+2083	2083
+2084	2084
+2085	2085
+2086	2086
+2087	2087
+2088	2088
+2089	2089
+2090	2090
+2091	2091
+2092	2092
+2093	2093
+2094	2094
+2095	2095
+2096	2096
+2097	2097
+2098	2098
+2099	2099
+2100	2100
+2101	2101
+2102	2102
+2103	2103
+2104	2104
+2105	2105
+2106	2106
+2107	2107
+2108	2108
+2109	2109
+2110	2110
+2111	2111
+2112	2112
+2113	2113
+2114	2114
+2115	2115
+2116	2116
+2117	2117
+2118	2118
+2119	2119
+2120	2120
+2121	2121
+2122	2122
+2123	2123
+2124	2124
+2125	2125
+2126	2126
+2127	2127
+2128	2128
+2129	2129
+2130	2130
+2131	2131
+2132	2132
+2133	2133
+2134	2134
+2135	2135
+2136	2136
+2137	2137
+2138	2138
+2139	2139
+2140	2140
+2141	2141
+2142	2142
+2143	2143
+2144	2144
+2145	2145
+2146	2146
+2147	2147
+2148	2148
+2149	2149
+2150	2150
+2151	2151
+2152	2152
+2153	2153
+2154	2154
+2155	2155
+2156	2156
+2157	2157
+2158	2158
+2159	2159
+2160	2160
+2161	2161
+2162	2162
+2163	2163
+2164	2164
+2165	2165
+2166	2166
+2167	2167
+2168	2168
+2169	2169
+2170	2170
+2171	2171
+2172	2172
+2173	2173
+2174	2174
+2175	2175
+2176	2176
+2177	2177
+2178	2178
+2179	2179
+2180	2180
+2181	2181
+2182	2182
+2183	2183
+2184	2184
+2185	2185
+2186	2186
+2187	2187
+2188	2188
+2189	2189
+2190	2190
+2191	2191
+2192	2192
+2193	2193
+2194	2194
+2195	2195
+2196	2196
+2197	2197
+2198	2198
+2199	2199
 
 """#),
         ("money.rules", #"""

@@ -41,6 +41,7 @@ public struct DatePass: DocumentPass {
     // MARK: Relative dates
 
     private func resolveRelative(_ entities: inout [Entity]) {
+        guard entities.contains(where: { $0.type == "date" && $0.value.object?["_relative_unit"] != nil }) else { return }
         entities = entities.compactMap { entity in
             guard entity.type == "date", let fields = entity.value.object, let unit = fields["_relative_unit"]?.string else { return entity }
             guard let reference = referenceDate else { return nil }
@@ -72,7 +73,14 @@ public struct DatePass: DocumentPass {
     private static func explicitYear(_ value: JSONValue) -> Int? {
         guard let fields = value.object else { return nil }
         for key in ["date", "end", "start"] {
-            if let text = fields[key]?.string, !text.hasPrefix("--"), text.count >= 4, let year = Int(text.prefix(4)) { return year }
+            guard let text = fields[key]?.string else { continue }
+            // "2023-05-28", "2023-05", "2023": the first four bytes are the year.
+            var year = 0, digits = 0
+            for byte in text.utf8.prefix(4) where byte >= 0x30 && byte <= 0x39 {
+                year = year * 10 + Int(byte - 0x30)
+                digits += 1
+            }
+            if digits == 4 { return year }
         }
         return nil
     }
@@ -83,29 +91,36 @@ public struct DatePass: DocumentPass {
     }
 
     private func fillYears(_ entities: inout [Entity], _ document: TokenizedText) {
-        guard entities.contains(where: { $0.type == "date" && Self.needsYear($0.value) }) else { return }
-        let layout = DocumentLayout(document)
+        let needing = entities.indices.filter { entities[$0].type == "date" && Self.needsYear(entities[$0].value) }
+        guard !needing.isEmpty else { return }
+        let dates = entities.filter { $0.type == "date" }
+        let layout = DocumentLayout(document, tokens: dates.map(\.tokens.lowerBound), countingLines: datelineLines)
         // Dates that state their year, where they are.
-        let stated: [(token: Int, sentence: Int, paragraph: Int, year: Int)] = entities.compactMap { entity in
-            guard entity.type == "date", let year = Self.explicitYear(entity.value) else { return nil }
-            let token = entity.tokens.lowerBound
-            return (token, layout.sentence[token], layout.paragraph[token], year)
+        let stated: [(token: Int, sentence: Int, paragraph: Int, year: Int)] = dates.compactMap { entity in
+            guard let year = Self.explicitYear(entity.value) else { return nil }
+            let token = entity.tokens.lowerBound, place = layout.place(of: token)
+            return (token, place.sentence, place.paragraph, year)
         }
-        let dateline = entities.first { entity in
-            guard entity.type == "date", let text = entity.value.object?["date"]?.string, GregorianDay(iso: String(text.prefix(10))) != nil else { return false }
-            let line = layout.paragraph[entity.tokens.lowerBound]
-            return line < datelineLines && layout.paragraphTokenCount[line] <= datelineMaxTokens
+        let dateline = dates.first { entity in
+            guard let text = entity.value.object?["date"]?.string, GregorianDay(iso: Substring(text.utf8.prefix(10))) != nil else { return false }
+            let line = layout.place(of: entity.tokens.lowerBound).paragraph
+            return line < datelineLines && layout.lineTokenCounts[line] <= datelineMaxTokens
         }.flatMap { Self.explicitYear($0.value) }
-        for k in entities.indices where entities[k].type == "date" && Self.needsYear(entities[k].value) {
-            let token = entities[k].tokens.lowerBound
-            func nearest(_ candidates: [(token: Int, sentence: Int, paragraph: Int, year: Int)]) -> Int? {
-                candidates.min { abs($0.token - token) < abs($1.token - token) }?.year
+        for k in needing {
+            let token = entities[k].tokens.lowerBound, place = layout.place(of: token)
+            /// The year of the stated date nearest the entity among those `isNear`.
+            func nearest(_ isNear: (Int, Int) -> Bool) -> Int? {
+                var best: (distance: Int, year: Int)?
+                for date in stated where isNear(date.sentence, date.paragraph) {
+                    let distance = abs(date.token - token)
+                    if best == nil || distance < best!.distance { best = (distance, date.year) }
+                }
+                return best?.year
             }
-            let sentence = layout.sentence[token], paragraph = layout.paragraph[token]
             let year = dateline
-                ?? nearest(stated.filter { $0.sentence == sentence })
-                ?? nearest(stated.filter { $0.paragraph == paragraph })
-                ?? nearest(stated.filter { $0.paragraph == 0 })
+                ?? nearest { sentence, _ in sentence == place.sentence }
+                ?? nearest { _, paragraph in paragraph == place.paragraph }
+                ?? nearest { _, paragraph in paragraph == 0 }
                 ?? referenceDate?.year
             guard let year, var fields = entities[k].value.object else { continue }
             var filled = true
@@ -127,7 +142,7 @@ public struct DatePass: DocumentPass {
     private func checkWeekdays(_ entities: inout [Entity]) {
         for k in entities.indices where entities[k].type == "date" {
             guard let fields = entities[k].value.object, let written = fields["_weekday"]?.number,
-                  let text = fields["date"]?.string, let day = GregorianDay(iso: String(text.prefix(10))) else { continue }
+                  let text = fields["date"]?.string, let day = GregorianDay(iso: Substring(text.utf8.prefix(10))) else { continue }
             let weekday = Int(written)
             guard (1...7).contains(weekday), weekday != day.weekday else { continue }
             entities[k].warnings.append(
@@ -136,38 +151,63 @@ public struct DatePass: DocumentPass {
     }
 }
 
-/// Per token: its paragraph (a line of the text) and sentence, for the passes
-/// that look for context near an entity.
+/// Where some tokens stand: their paragraph (a non-empty line of the text)
+/// and sentence, and how many tokens the first lines have, for the passes
+/// that look for context near an entity. Found in one walk over the tokens
+/// that stops after the last token asked for (and the lines counted).
 struct DocumentLayout {
-    /// Paragraph index of each token (0: the first line with a token).
-    var paragraph: [Int] = []
-    /// Sentence index of each token: a new sentence starts after ".", "!", "?"
-    /// or "..." followed by a space, and at every new paragraph.
-    var sentence: [Int] = []
-    /// Tokens per paragraph.
-    var paragraphTokenCount: [Int] = []
+    /// Paragraph and sentence index of each token asked for. A new sentence
+    /// starts after ".", "!", "?" or "..." followed by a space, and at every
+    /// new paragraph.
+    private var places: [Int: Place] = [:]
 
-    init(_ document: TokenizedText) {
-        let units = document.text.units
-        var line = 0, sentence = 0
+    /// A token's paragraph and sentence index.
+    struct Place {
+        var paragraph: Int
+        var sentence: Int
+    }
+    /// Tokens on each of the first `countingLines` paragraphs (fewer when the text has fewer).
+    private(set) var lineTokenCounts: [Int] = []
+
+    /// The layout of `tokens` of `document`, counting the tokens of its first `lineCount` paragraphs.
+    init(_ document: TokenizedText, tokens wanted: [Int], countingLines lineCount: Int) {
+        let wanted = Set(wanted).sorted()
+        var line = 0, sentence = 0, next = 0, k = 0
         var endsSentence = false
-        paragraph.reserveCapacity(document.tokens.count)
-        self.sentence.reserveCapacity(document.tokens.count)
-        for (k, token) in document.tokens.enumerated() {
-            if k > 0 {
-                if document.startsLine(k) {
-                    line += 1
-                    sentence += 1
-                } else if endsSentence && token.spaceBefore {
-                    sentence += 1
+        document.tokens.withUnsafeBufferPointer { tokens in
+            document.text.units.withUnsafeBufferPointer { units in
+                while k < tokens.count && (next < wanted.count || line < lineCount) {
+                    let token = tokens[k]
+                    if k > 0 && token.spaceBefore {
+                        // A line break in the white space before the token: a new paragraph.
+                        var breaks = false
+                        for unit in units[tokens[k - 1].range.upperBound..<token.range.lowerBound] where unit == 0x0A {
+                            breaks = true
+                            break
+                        }
+                        if breaks {
+                            line += 1
+                            sentence += 1
+                        } else if endsSentence {
+                            sentence += 1
+                        }
+                    }
+                    if line < lineCount {
+                        if lineTokenCounts.count <= line { lineTokenCounts.append(0) }
+                        lineTokenCounts[line] += 1
+                    }
+                    if next < wanted.count && wanted[next] == k {
+                        places[k] = Place(paragraph: line, sentence: sentence)
+                        next += 1
+                    }
+                    let first = units[token.range.lowerBound]
+                    endsSentence = token.kind == .punctuation && (first == 0x2E || first == 0x21 || first == 0x3F)
+                    k += 1
                 }
             }
-            paragraph.append(line)
-            self.sentence.append(sentence)
-            if paragraphTokenCount.count <= line { paragraphTokenCount.append(0) }
-            paragraphTokenCount[line] += 1
-            let first = units[token.range.lowerBound]
-            endsSentence = token.kind == .punctuation && (first == 0x2E || first == 0x21 || first == 0x3F)
         }
     }
+
+    /// The paragraph and sentence of token `token`, one of those asked for.
+    func place(of token: Int) -> Place { places[token] ?? Place(paragraph: 0, sentence: 0) }
 }

@@ -14,11 +14,23 @@ public struct GregorianDay: Sendable, Hashable, Comparable, CustomStringConverti
     }
 
     /// Parses "YYYY-MM-DD".
-    public init?(iso text: String) {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-              let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]) else { return nil }
-        self.init(year: year, month: month, day: day)
+    public init?<Text: StringProtocol>(iso text: Text) {
+        // "YYYY-MM-DD", read from the UTF-8 bytes.
+        var fields = [0, 0, 0], field = 0, digits = 0
+        let widths = [4, 2, 2]
+        for byte in text.utf8 {
+            if byte == 0x2D {
+                guard field < 2, digits == widths[field] else { return nil }
+                field += 1
+                digits = 0
+            } else {
+                guard byte >= 0x30 && byte <= 0x39, digits < widths[field] else { return nil }
+                fields[field] = fields[field] * 10 + Int(byte - 0x30)
+                digits += 1
+            }
+        }
+        guard field == 2, digits == 2 else { return nil }
+        self.init(year: fields[0], month: fields[1], day: fields[2])
     }
 
     /// "YYYY-MM-DD".

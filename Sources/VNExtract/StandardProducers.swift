@@ -16,6 +16,8 @@ import VNRules
 /// | `unit` | text, fallback | a counted noun, lower-cased; the fallback when text is null |
 /// | `object` | any labeled | an object of the non-null arguments |
 /// | `organization` | name, kind | see ``OrganizationProducers`` |
+///
+/// The date producers (`calendar_date`, `date`, `clock`, ...) are in ``DateProducers``.
 public enum StandardProducers {
     /// All standard producers.
     public static let registry: ProducerRegistry = {
@@ -58,6 +60,7 @@ public enum StandardProducers {
             .object(arguments.nonNullFields)
         }
         OrganizationProducers.register(in: &registry)
+        DateProducers.register(into: &registry)
         return registry
     }()
 

@@ -36,17 +36,14 @@ public indirect enum JSONValue: Sendable, Hashable, CustomStringConvertible {
         "date", "time", "start", "end", "inferred_year", "name", "kind",
     ]
 
-    /// Each well-known key's place in ``keyOrder``.
-    private static let keyRanks: [String: Int] = Dictionary(uniqueKeysWithValues: keyOrder.enumerated().map { ($1, $0) })
-
-    /// An object's keys in output order. (Runs for every entity written: one
-    /// lookup per key of the object, not one per well-known key.)
+    /// An object's keys in output order.
     public static func orderedKeys(_ fields: [String: JSONValue]) -> [String] {
         if fields.count < 2 { return Array(fields.keys) }
-        var ranked = fields.keys.map { (rank: keyRanks[$0] ?? keyOrder.count, key: $0) }
-        ranked.sort { $0.rank != $1.rank ? $0.rank < $1.rank : $0.key < $1.key }
-        return ranked.map(\.key)
+        return fields.keys.map { (keyRank[$0] ?? keyOrder.count, $0) }.sorted { $0 < $1 }.map(\.1)
     }
+
+    /// Each of `keyOrder` by its position.
+    private static let keyRank = Dictionary(uniqueKeysWithValues: keyOrder.enumerated().map { ($1, $0) })
 
     /// A number as JSON: integral values without a fraction ("5500000000"), others shortest.
     public static func format(_ n: Double) -> String {

@@ -321,8 +321,14 @@ private enum ToneTables {
         for unit in 0..<0x10000 {
             if (0xD800..<0xDC00).contains(unit) {
                 table[unit] = highSurrogate
-            } else if let scalar = Unicode.Scalar(unit), isWordCharacter(scalar) {
-                table[unit] = foreign
+            } else {
+                // A letter, a combining mark or a decimal digit (ICU's general
+                // category, from the tokenizer's table: far faster to build than
+                // asking Swift for 65,536 scalars' properties).
+                switch CharacterTables.characterClass(UInt16(unit)) {
+                case .letter, .mark, .digit: table[unit] = foreign
+                default: break
+                }
             }
         }
         for letter in letters {

@@ -415,6 +415,6 @@ private func extract(_ text: String, _ ruleSet: RuleSet, types: Set<String>? = n
 
     @Test func onlyTypesSomeRuleReadsGetATable() throws {
         let rules = try compile([numberRule, moneyRule])
-        #expect(rules.typeIsRead == rules.typeNames.map { $0 == "number" })
+        #expect(rules.spansAreRead == rules.typeNames.map { $0 == "number" })
     }
 }

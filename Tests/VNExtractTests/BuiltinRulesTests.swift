@@ -36,6 +36,16 @@ private let builtinRules: RuleSet = {
         }
     }
 
+    /// The date rules (issue: every date rule has examples and counter-examples).
+    @Test func everyDateRuleHasACounterExample() {
+        let dateRules = builtinRules.rules.filter { $0.type == "date" || $0.type == "date_part" }
+        #expect(dateRules.count >= 20)
+        for rule in dateRules {
+            let counters = rule.examples.filter(\.isCounter).count
+            #expect(counters > 0, "\(rule.location): \(rule.id) has no counter-example")
+        }
+    }
+
     /// Every `example` and `counter` line of every built-in rule, one test case each ("money.amount:12").
     static let examples: [ExampleCase] = builtinRules.rules.flatMap { rule in
         rule.examples.map { ExampleCase(rule: rule, example: $0) }

@@ -11,7 +11,7 @@ import VNEval
         .deletingLastPathComponent().appendingPathComponent("corpus/gold/seeds.jsonl").path
 
     /// Types with their minimum F1 and value accuracy.
-    static let bars: [(type: String, minimum: Double)] = [("money", 0.95), ("quantity", 0.95), ("organization", 0.90)]
+    static let bars: [(type: String, minimum: Double)] = [("money", 0.95), ("quantity", 0.95), ("date", 0.95), ("organization", 0.90)]
 
     @Test func builtinRulesMeetTheBars() throws {
         let gold = try EvalDocumentSet.read(path: Self.goldPath, role: .gold)
