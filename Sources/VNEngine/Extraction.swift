@@ -78,6 +78,16 @@ public struct ExtractionResult: Sendable {
     public var tokenized: TokenizedText
 }
 
+/// What resolution orders matches by: longest, then higher priority, then earlier start,
+/// then earlier rule, then the order found.
+private struct ResolutionKey {
+    let length: Int
+    let priority: Int
+    let start: Int
+    let rule: Int
+    let index: Int
+}
+
 /// Runs a ``RuleSet`` over documents. Not thread-safe (it reuses a tokenizer): one per thread.
 public final class Extractor {
     /// The compiled rules.
@@ -337,15 +347,20 @@ public final class Extractor {
         let matches = buffer.matches
         guard !matches.isEmpty else { return [] }
         let rules = ruleSet.rules
-        let order = matches.indices.sorted { a, b in
-            let x = matches[a], y = matches[b]
+        // Sort keys made once per match (a rule's priority read per comparison costs a
+        // reference count on the rule each time).
+        var keys = matches.indices.map { index in
+            ResolutionKey(length: matches[index].length, priority: rules[matches[index].rule].priority,
+                          start: matches[index].start, rule: matches[index].rule, index: index)
+        }
+        keys.sort { x, y in
             if x.length != y.length { return x.length > y.length }
-            let px = rules[x.rule].priority, py = rules[y.rule].priority
-            if px != py { return px > py }
+            if x.priority != y.priority { return x.priority > y.priority }
             if x.start != y.start { return x.start < y.start }
             if x.rule != y.rule { return x.rule < y.rule }
-            return a < b
+            return x.index < y.index
         }
+        let order = keys.map { $0.index }
         var owner = [Int](repeating: -1, count: runner.document.count)  // token → chosen index
         var chosen: [(rule: Int, span: ChartSpan, candidate: Int)] = []
         for index in order {

@@ -39,7 +39,13 @@ public indirect enum JSONValue: Sendable, Hashable, CustomStringConvertible {
     /// An object's keys in output order.
     public static func orderedKeys(_ fields: [String: JSONValue]) -> [String] {
         if fields.count < 2 { return Array(fields.keys) }
-        return fields.keys.map { (keyRank[$0] ?? keyOrder.count, $0) }.sorted { $0 < $1 }.map(\.1)
+        if fields.count == 2 {
+            // The usual small object ({name, kind}, {amount, unit}): no array to sort.
+            let first = fields.keys.first!, second = fields.keys[fields.keys.index(after: fields.keys.startIndex)]
+            let rankFirst = keyRank[first] ?? keyOrder.count, rankSecond = keyRank[second] ?? keyOrder.count
+            return (rankFirst, first) < (rankSecond, second) ? [first, second] : [second, first]
+        }
+        return fields.keys.map { (keyRank[$0] ?? keyOrder.count, $0) }.sorted { $0 < $1 }.map { $0.1 }
     }
 
     /// Each of `keyOrder` by its position.
