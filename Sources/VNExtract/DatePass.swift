@@ -178,17 +178,11 @@ struct DocumentLayout {
             document.text.units.withUnsafeBufferPointer { units in
                 while k < tokens.count && (next < wanted.count || line < lineCount) {
                     let token = tokens[k]
-                    if k > 0 && token.spaceBefore {
-                        // A line break in the white space before the token: a new paragraph.
-                        var breaks = false
-                        for unit in units[tokens[k - 1].range.upperBound..<token.range.lowerBound] where unit == 0x0A {
-                            breaks = true
-                            break
-                        }
-                        if breaks {
+                    if k > 0 {
+                        if document.startsLine(k) {
                             line += 1
                             sentence += 1
-                        } else if endsSentence {
+                        } else if endsSentence && token.spaceBefore {
                             sentence += 1
                         }
                     }
