@@ -9,10 +9,6 @@ struct MatchDocument {
     let lowerIDs: [Int32?]
     let keyIDs: [Int32?]
     let exactIDs: [Int32?]
-    /// Per token: whether it is the first of its line (the text's first token, or a line
-    /// break in the white space before it).
-    let lineStarts: [Bool]
-
     init(_ text: TokenizedText, vocabularies: [LiteralMode: Vocabulary]) {
         self.text = text
         count = text.tokens.count
@@ -49,7 +45,6 @@ struct MatchDocument {
         self.lowerIDs = lowerIDs
         self.keyIDs = keyIDs
         self.exactIDs = exactIDs
-        lineStarts = text.tokens.indices.map(text.startsLine)
     }
 
     @inline(__always)
@@ -494,7 +489,7 @@ struct PatternRunner {
         case .attributes(let kind, let shape, let lineStart):
             let token = document.text.tokens[k]
             return (kind == nil || token.kind == kind!) && (shape == nil || token.shape == shape!)
-                && (lineStart == nil || document.lineStarts[k] == lineStart!)
+                && (lineStart == nil || document.text.startsLine(k) == lineStart!)
         case .attributesExcluding(let kind, let shape, let lineStart, let excluded):
             return passes(.attributes(kind: kind, shape: shape, lineStart: lineStart), k) && !isOneWordEntry(Int(excluded), k)
         case .regex(let index):

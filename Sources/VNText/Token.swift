@@ -46,18 +46,22 @@ public struct Token: Sendable, Equatable {
     /// `spaceBefore == false` are written together ("28/05/2023", "107,3%",
     /// "02/NQ-BCT"), which is how rules compose them.
     public var spaceBefore: Bool
+    /// Whether the white space right before it holds a line break ("\n"):
+    /// the token starts a line (see ``TokenizedText/startsLine(_:)``).
+    public var lineBreakBefore: Bool
     /// Index of the sentence the token belongs to.
     public var sentence: Int
 
     /// Creates a token.
     public init(kind: TokenKind, shape: TokenShape, range: Range<Int>, originalRange: Range<Int>,
-                keyRange: Range<Int>, spaceBefore: Bool, sentence: Int) {
+                keyRange: Range<Int>, spaceBefore: Bool, lineBreakBefore: Bool = false, sentence: Int) {
         self.kind = kind
         self.shape = shape
         self.range = range
         self.originalRange = originalRange
         self.keyRange = keyRange
         self.spaceBefore = spaceBefore
+        self.lineBreakBefore = lineBreakBefore
         self.sentence = sentence
     }
 }
@@ -107,11 +111,9 @@ public struct TokenizedText: Sendable {
 
     /// Whether token `k` is the first of its line: the text's first token, or one
     /// with a line break in the white space before it.
+    @inlinable
     public func startsLine(_ k: Int) -> Bool {
-        guard k > 0 else { return true }
-        let token = tokens[k]
-        guard token.spaceBefore else { return false }
-        return text.units[tokens[k - 1].range.upperBound..<token.range.lowerBound].contains(0x0A)
+        k == 0 || tokens[k].lineBreakBefore
     }
 
     /// The token's folded key ("thuy" for "Thủy").

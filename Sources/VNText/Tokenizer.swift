@@ -111,6 +111,8 @@ private struct TokenBuilder {
     var tokens: [Token] = []
     var keys: [UInt16] = []
     var spaceBefore = false
+    /// Whether the white space since the last token holds a line break.
+    var lineBreakBefore = false
 
     init(text: NormalizedText) {
         self.text = text
@@ -132,6 +134,7 @@ private struct TokenBuilder {
             switch cls {
             case .space, .newline:
                 spaceBefore = true
+                if unit == 0x0A { lineBreakBefore = true }
                 i += 1
             case .letter, .mark:
                 var j = i
@@ -238,8 +241,10 @@ private struct TokenBuilder {
             originalRange: text.offsetMap.originalRange(ofNormalized: range),
             keyRange: keyStart..<keys.count,
             spaceBefore: spaceBefore,
+            lineBreakBefore: lineBreakBefore,
             sentence: 0))
         spaceBefore = false
+        lineBreakBefore = false
     }
 
     /// The case pattern of a word.

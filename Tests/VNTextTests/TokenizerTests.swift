@@ -75,6 +75,18 @@ private func tokens(_ text: String) throws -> [(text: String, kind: TokenKind, s
         #expect(try tokens(" Hà").map(\.space) == [true])
     }
 
+    @Test func lineBreaksAreRecordedOnTheTokenAfterThem() throws {
+        // A blank line, spaces around the break, a tab: only a "\n" in the white space counts.
+        let tokenized = try Tokenizer().tokenize("Hà Nội\n  28/05/2023 \n\nSáng\t15/3.")
+        let starts = tokenized.tokens.indices.filter { tokenized.startsLine($0) }.map { tokenized.originalText(of: tokenized.tokens[$0]) }
+        #expect(starts == ["Hà", "28", "Sáng"])
+        #expect(tokenized.tokens.map(\.lineBreakBefore).filter { $0 }.count == 2)  // the first token has no break before it
+        // Glued tokens never start a line; a text starting with a break still has its first token start one.
+        let glued = try Tokenizer().tokenize("\n19/5")
+        #expect(glued.tokens.map(\.lineBreakBefore) == [true, false, false])
+        #expect(glued.tokens.indices.map { glued.startsLine($0) } == [true, false, false])
+    }
+
     @Test func emptyAndBlankTexts() throws {
         #expect(try Tokenizer().tokenize("").tokens.isEmpty)
         #expect(try Tokenizer().tokenize(" \n\t ").tokens.isEmpty)
