@@ -69,60 +69,93 @@ public struct DatePass: DocumentPass {
 
     private static let dateKeys = ["date", "start", "end"]
 
-    /// The year a date entity states itself, if any (a span's end year first).
-    private static func explicitYear(_ value: JSONValue) -> Int? {
-        guard let fields = value.object else { return nil }
-        for key in ["date", "end", "start"] {
-            guard let text = fields[key]?.string else { continue }
-            // "2023-05-28", "2023-05", "2023": the first four bytes are the year.
+    /// What the year filling needs to know of one date entity, read from its
+    /// value's fields in one walk (no key hashed).
+    private struct DateFacts {
+        /// The entity's index.
+        let index: Int
+        /// Its first token.
+        let token: Int
+        /// The year it states itself, if any ("date" first, then a span's
+        /// "end", then its "start").
+        let year: Int?
+        /// Whether some field lacks the year ("--05-19").
+        let needsYear: Bool
+        /// Whether "date" is a full day ("2023-05-28"): a dateline candidate.
+        let isFullDay: Bool
+
+        init?(_ entity: Entity, index: Int) {
+            guard entity.type == "date", case .object(let fields) = entity.value else { return nil }
+            var date: Int?, start: Int?, end: Int?
+            var needsYear = false, isFullDay = false
+            for (key, value) in fields {
+                guard case .string(let text) = value else { continue }
+                let year: Int?
+                switch key {
+                case "date":
+                    isFullDay = GregorianDay(iso: Substring(text.utf8.prefix(10))) != nil
+                    year = DateFacts.leadingYear(text); date = year
+                case "start":
+                    year = DateFacts.leadingYear(text); start = year
+                case "end":
+                    year = DateFacts.leadingYear(text); end = year
+                default:
+                    continue
+                }
+                if year == nil && text.utf8.starts(with: "--".utf8) { needsYear = true }
+            }
+            self.index = index
+            token = entity.tokens.lowerBound
+            year = date ?? end ?? start
+            self.needsYear = needsYear
+            self.isFullDay = isFullDay
+        }
+
+        /// "2023-05-28", "2023-05", "2023": the first four bytes are the year.
+        private static func leadingYear(_ text: String) -> Int? {
             var year = 0, digits = 0
             for byte in text.utf8.prefix(4) where byte >= 0x30 && byte <= 0x39 {
                 year = year * 10 + Int(byte - 0x30)
                 digits += 1
             }
-            if digits == 4 { return year }
+            return digits == 4 ? year : nil
         }
-        return nil
-    }
-
-    private static func needsYear(_ value: JSONValue) -> Bool {
-        guard let fields = value.object else { return false }
-        return dateKeys.contains { fields[$0]?.string?.hasPrefix("--") == true }
     }
 
     private func fillYears(_ entities: inout [Entity], _ document: TokenizedText) {
-        let needing = entities.indices.filter { entities[$0].type == "date" && Self.needsYear(entities[$0].value) }
-        guard !needing.isEmpty else { return }
-        let dates = entities.filter { $0.type == "date" }
-        let layout = DocumentLayout(document, tokens: dates.map(\.tokens.lowerBound), countingLines: datelineLines)
+        let dates = entities.indices.compactMap { DateFacts(entities[$0], index: $0) }
+        guard dates.contains(where: \.needsYear) else { return }
+        let tokens = dates.map(\.token)
+        // The dateline needs only the first lines: most documents that have one
+        // are done without walking the rest.
+        let top = DocumentLayout(document, tokens: tokens, countingLines: datelineLines, stoppingAtLine: datelineLines)
+        let dateline = dates.first { date in
+            guard date.isFullDay, let line = top.place(of: date.token)?.paragraph else { return false }
+            return line < datelineLines && top.lineTokenCounts[line] <= datelineMaxTokens
+        }?.year
+        let layout = dateline == nil ? DocumentLayout(document, tokens: tokens, countingLines: 0) : top
         // Dates that state their year, where they are.
-        let stated: [(token: Int, sentence: Int, paragraph: Int, year: Int)] = dates.compactMap { entity in
-            guard let year = Self.explicitYear(entity.value) else { return nil }
-            let token = entity.tokens.lowerBound, place = layout.place(of: token)
-            return (token, place.sentence, place.paragraph, year)
+        let stated: [(token: Int, place: DocumentLayout.Place, year: Int)] = dateline != nil ? [] : dates.compactMap { date in
+            guard let year = date.year, let place = layout.place(of: date.token) else { return nil }
+            return (date.token, place, year)
         }
-        let dateline = dates.first { entity in
-            guard let text = entity.value.object?["date"]?.string, GregorianDay(iso: Substring(text.utf8.prefix(10))) != nil else { return false }
-            let line = layout.place(of: entity.tokens.lowerBound).paragraph
-            return line < datelineLines && layout.lineTokenCounts[line] <= datelineMaxTokens
-        }.flatMap { Self.explicitYear($0.value) }
-        for k in needing {
-            let token = entities[k].tokens.lowerBound, place = layout.place(of: token)
-            /// The year of the stated date nearest the entity among those `isNear`.
-            func nearest(_ isNear: (Int, Int) -> Bool) -> Int? {
-                var best: (distance: Int, year: Int)?
-                for date in stated where isNear(date.sentence, date.paragraph) {
-                    let distance = abs(date.token - token)
-                    if best == nil || distance < best!.distance { best = (distance, date.year) }
+        for date in dates where date.needsYear {
+            var year = dateline
+            if year == nil, let place = layout.place(of: date.token) {
+                /// The year of the stated date nearest the entity among those `isNear`.
+                func nearest(_ isNear: (DocumentLayout.Place) -> Bool) -> Int? {
+                    var best: (distance: Int, year: Int)?
+                    for stated in stated where isNear(stated.place) {
+                        let distance = abs(stated.token - date.token)
+                        if best == nil || distance < best!.distance { best = (distance, stated.year) }
+                    }
+                    return best?.year
                 }
-                return best?.year
+                year = nearest { $0.sentence == place.sentence }
+                    ?? nearest { $0.paragraph == place.paragraph }
+                    ?? nearest { $0.paragraph == 0 }
             }
-            let year = dateline
-                ?? nearest { sentence, _ in sentence == place.sentence }
-                ?? nearest { _, paragraph in paragraph == place.paragraph }
-                ?? nearest { _, paragraph in paragraph == 0 }
-                ?? referenceDate?.year
-            guard let year, var fields = entities[k].value.object else { continue }
+            guard let year = year ?? referenceDate?.year, case .object(var fields) = entities[date.index].value else { continue }
             var filled = true
             for key in Self.dateKeys {
                 guard let text = fields[key]?.string, text.hasPrefix("--") else { continue }
@@ -133,7 +166,7 @@ public struct DatePass: DocumentPass {
             }
             guard filled else { continue }
             fields["inferred_year"] = .bool(true)
-            entities[k].value = .object(fields)
+            entities[date.index].value = .object(fields)
         }
     }
 
@@ -154,7 +187,8 @@ public struct DatePass: DocumentPass {
 /// Where some tokens stand: their paragraph (a non-empty line of the text)
 /// and sentence, and how many tokens the first lines have, for the passes
 /// that look for context near an entity. Found in one walk over the tokens
-/// that stops after the last token asked for (and the lines counted).
+/// that stops after the last token asked for (and the lines counted), or at a
+/// given line.
 struct DocumentLayout {
     /// Paragraph and sentence index of each token asked for. A new sentence
     /// starts after ".", "!", "?" or "..." followed by a space, and at every
@@ -169,8 +203,9 @@ struct DocumentLayout {
     /// Tokens on each of the first `countingLines` paragraphs (fewer when the text has fewer).
     private(set) var lineTokenCounts: [Int] = []
 
-    /// The layout of `tokens` of `document`, counting the tokens of its first `lineCount` paragraphs.
-    init(_ document: TokenizedText, tokens wanted: [Int], countingLines lineCount: Int) {
+    /// The layout of `tokens` of `document`, counting the tokens of its first
+    /// `lineCount` paragraphs; tokens from paragraph `stopLine` on are not placed.
+    init(_ document: TokenizedText, tokens wanted: [Int], countingLines lineCount: Int, stoppingAtLine stopLine: Int = .max) {
         let wanted = Set(wanted).sorted()
         var line = 0, sentence = 0, next = 0, k = 0
         var endsSentence = false
@@ -182,6 +217,7 @@ struct DocumentLayout {
                         if document.startsLine(k) {
                             line += 1
                             sentence += 1
+                            if line >= stopLine { break }
                         } else if endsSentence && token.spaceBefore {
                             sentence += 1
                         }
@@ -202,6 +238,7 @@ struct DocumentLayout {
         }
     }
 
-    /// The paragraph and sentence of token `token`, one of those asked for.
-    func place(of token: Int) -> Place { places[token] ?? Place(paragraph: 0, sentence: 0) }
+    /// The paragraph and sentence of token `token`, one of those asked for;
+    /// nil for a token past the line the walk stopped at.
+    func place(of token: Int) -> Place? { places[token] }
 }

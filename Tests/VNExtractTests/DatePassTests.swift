@@ -102,6 +102,23 @@ import VNRules
         #expect(found.first { $0.text == "2/6" }?.value == value(["date": .string("2023-06-02"), "inferred_year": .bool(true)]))
     }
 
+    @Test func aDatelineServesDatesFarBelowIt() throws {
+        // The pass reads only the first lines when it finds a dateline there.
+        let body = (1...30).map { "Đoạn \($0) không có ngày." }.joined(separator: "\n")
+        let found = try dates("Tiêu đề\n28/05/2023 11:04\n\(body)\nKết thúc ngày 2/6. Năm 2019 là năm khác.")
+        #expect(found.first { $0.text == "2/6" }?.value == value(["date": .string("2023-06-02"), "inferred_year": .bool(true)]))
+    }
+
+    @Test func withoutADatelineDatesFarBelowTheTopFindTheirSentence() throws {
+        // No dateline in the first lines: the whole text is laid out.
+        let body = (1...30).map { "Đoạn \($0) không có ngày." }.joined(separator: "\n")
+        let found = try dates("Tiêu đề năm 2020\n\(body)\nHọp ngày 2/6 để tổng kết năm 2019. Ngày 5/7 họp tiếp.\nRồi 8/9.")
+        #expect(found.first { $0.text == "2/6" }?.value == value(["date": .string("2019-06-02"), "inferred_year": .bool(true)]))
+        #expect(found.first { $0.text == "5/7" }?.value == value(["date": .string("2019-07-05"), "inferred_year": .bool(true)]))
+        // A paragraph without a year: the title's.
+        #expect(found.first { $0.text == "8/9" }?.value == value(["date": .string("2020-09-08"), "inferred_year": .bool(true)]))
+    }
+
     @Test func theTitleGivesTheYearLast() throws {
         let found = try dates("Hoạt động năm 2024 của công đoàn\nMột đoạn dài không có năm.\nHọp ngày 3/4 tại trụ sở.")
         #expect(found.last?.value == value(["date": .string("2024-04-03"), "inferred_year": .bool(true)]))
