@@ -106,6 +106,12 @@ public final class Extractor {
     /// them out (``SecondTokenFilters``); off only in tests, which check the
     /// filters never change what is found.
     var usesSecondTokenFilters = true
+    /// Whether the start context of the rules that ``RuleSet/checksStartFirst``
+    /// is checked before the rule is run at a position instead of on each
+    /// match it finds there; off only in tests, which check it never changes
+    /// what is found. With candidates kept (`explain`) the matches are found
+    /// first so that every excluded one can be shown.
+    var checksStartContextFirst = true
     /// One stage pass's matches, reused from pass to pass and document to document.
     private var matchBuffer = MatchBuffer()
 
@@ -152,8 +158,10 @@ public final class Extractor {
                 let runner = PatternRunner(document: document, ruleSet: ruleSet, chart: chart, regexCache: regexCache)
                 var candidates: [Candidate] = []
                 matchBuffer.removeAll()
-                findMatches(stage, startsByStage[stageIndex], runner, into: &matchBuffer)
-                let chosen = resolve(matchBuffer, runner, pass: pass, explain: keepCandidates, into: &candidates)
+                let checksStarts = checksStartContextFirst && !keepCandidates
+                findMatches(stage, startsByStage[stageIndex], runner, checkingStarts: checksStarts, into: &matchBuffer)
+                let chosen = resolve(matchBuffer, runner, pass: pass, explain: keepCandidates, startsChecked: checksStarts,
+                                     into: &candidates)
                 let stable = chosen.count == previous.count
                     && zip(chosen, previous).allSatisfy { $0.rule == $1.rule && $0.span.start == $1.span.start && $0.span.end == $1.span.end }
                 // (A closure, not a key path: a key path costs ~400 instructions a span.)
@@ -225,8 +233,10 @@ public final class Extractor {
     }
 
     /// Every match of every rule of `stage`, at its word and kind trigger positions `starts`
-    /// and where a span it starts with begins, into `buffer`.
-    private func findMatches(_ stage: Stage, _ starts: [Int32], _ runner: PatternRunner, into buffer: inout MatchBuffer) {
+    /// and where a span it starts with begins, into `buffer`; with `checkingStarts`, not
+    /// where the start context of a rule that ``RuleSet/checksStartFirst`` rules the position out.
+    private func findMatches(_ stage: Stage, _ starts: [Int32], _ runner: PatternRunner, checkingStarts: Bool,
+                             into buffer: inout MatchBuffer) {
         var positions = starts
         if !stage.spanTriggers.isEmpty {
             for type in stage.spanTriggers {
@@ -236,13 +246,14 @@ public final class Extractor {
         }
         ruleSet.ruleCode.withUnsafeBufferPointer { instructions in
             ruleSet.ruleWordPool.withUnsafeBufferPointer { pool in
-                findMatches(stage, positions, runner, PatternRunner.Code(instructions: instructions, pool: pool), into: &buffer)
+                findMatches(stage, positions, runner, PatternRunner.Code(instructions: instructions, pool: pool),
+                            checkingStarts: checkingStarts, into: &buffer)
             }
         }
     }
 
     private func findMatches(_ stage: Stage, _ positions: [Int32], _ runner: PatternRunner, _ code: PatternRunner.Code,
-                             into buffer: inout MatchBuffer) {
+                             checkingStarts: Bool, into buffer: inout MatchBuffer) {
         let document = runner.document
         var tried = [Int](repeating: -1, count: ruleSet.rules.count)
         var rulesHere: [Int] = []
@@ -275,22 +286,42 @@ public final class Extractor {
                 rulesHere.append(Int(rule))
             }
             for ruleIndex in rulesHere where !usesSecondTokenFilters || runner.secondTokenAllows(ruleIndex, at: position, filters) {
+                if checkingStarts && ruleSet.checksStartFirst[ruleIndex]
+                    && startExclusion(ruleSet.rules[ruleIndex], position, runner) != nil { continue }
                 runner.findMatches(code, rule: ruleIndex, at: position, into: &buffer)
             }
         }
     }
 
-    private func exclusion(_ rule: CompiledRule, _ tokens: Range<Int>, _ runner: PatternRunner) -> String? {
+    /// Why a match of `rule` over `tokens` is excluded by its context patterns,
+    /// or nil; `startChecked`: the start patterns were checked already.
+    private func exclusion(_ rule: CompiledRule, _ tokens: Range<Int>, _ runner: PatternRunner, startChecked: Bool) -> String? {
         for program in rule.notAfter where tokens.upperBound < runner.document.count {
             if runner.matchesAny(program, at: tokens.upperBound) { return "a not-after pattern matches after it" }
         }
-        for pattern in rule.notBefore where endsAt(tokens.lowerBound, pattern, runner) {
-            return "a not-before pattern matches before it"
+        if !startChecked {
+            for pattern in rule.notBefore where endsAt(tokens.lowerBound, pattern, runner) {
+                return "a not-before pattern matches before it"
+            }
         }
         for pattern in rule.requiresAfter where tokens.upperBound >= runner.document.count || !runner.matchesAny(pattern, at: tokens.upperBound) {
             return "a requires-after pattern does not match after it"
         }
-        for pattern in rule.requiresBefore where !endsAt(tokens.lowerBound, pattern, runner) {
+        if !startChecked {
+            for pattern in rule.requiresBefore where !endsAt(tokens.lowerBound, pattern, runner) {
+                return "a requires-before pattern does not match before it"
+            }
+        }
+        return nil
+    }
+
+    /// Why a match of `rule` starting at token `start` is excluded by what
+    /// precedes it (`not-before`, `requires-before`), or nil.
+    private func startExclusion(_ rule: CompiledRule, _ start: Int, _ runner: PatternRunner) -> String? {
+        for pattern in rule.notBefore where endsAt(start, pattern, runner) {
+            return "a not-before pattern matches before it"
+        }
+        for pattern in rule.requiresBefore where !endsAt(start, pattern, runner) {
             return "a requires-before pattern does not match before it"
         }
         return nil
@@ -342,7 +373,7 @@ public final class Extractor {
     /// excluded or rejected match leaves room for the next (a shorter match of
     /// the same rule, or another rule's). With `explain`, every match becomes a
     /// ``Candidate`` saying what became of it.
-    private func resolve(_ buffer: MatchBuffer, _ runner: PatternRunner, pass: Int, explain: Bool,
+    private func resolve(_ buffer: MatchBuffer, _ runner: PatternRunner, pass: Int, explain: Bool, startsChecked: Bool,
                          into candidates: inout [Candidate]) -> [(rule: Int, span: ChartSpan)] {
         let matches = buffer.matches
         guard !matches.isEmpty else { return [] }
@@ -378,7 +409,7 @@ public final class Extractor {
                 }
                 continue
             }
-            if let reason = exclusion(rule, tokens, runner) {
+            if let reason = exclusion(rule, tokens, runner, startChecked: startsChecked && ruleSet.checksStartFirst[raw.rule]) {
                 if explain { candidates.append(Candidate(compiledRule: rule, tokens: tokens, value: .null, outcome: .excluded(reason), pass: pass)) }
                 continue
             }

@@ -187,6 +187,14 @@ public final class RuleSet: @unchecked Sendable {
     let kindGluedStageMasks: [UInt64]
     /// What each rule's second token can be, checked before running the rule.
     let secondTokenFilters: SecondTokenFilters
+    /// Per rule: whether its start context (`not-before` and `requires-before`
+    /// patterns, which depend only on where a match starts) is checked before
+    /// the rule is run at a position rather than on each match it finds. True
+    /// for rules with a `requires-before` pattern, which seldom holds, so
+    /// checking it first spares running the rule; a `not-before` pattern alone
+    /// seldom matches, and checking it at every position tried would cost more
+    /// than checking it on the matches that win.
+    let checksStartFirst: [Bool]
     let regexes: [Regex<AnyRegexOutput>]
     let vocabularies: [LiteralMode: Vocabulary]
 
@@ -208,6 +216,7 @@ public final class RuleSet: @unchecked Sendable {
             }
         }
         spansAreRead = read
+        checksStartFirst = compiler.rules.map { !$0.requiresBefore.isEmpty }
         lexicons = compiler.lexicons
         regexes = compiler.regexes
         vocabularies = compiler.vocabularies
