@@ -43,25 +43,18 @@ public enum DateProducers {
                earliest <= latest {
                 allowed = Int(earliest)...Int(latest)
             }
-            var day = arguments.value("day"), month = arguments.value("month"), year = arguments.value("year")
             if let text = arguments.value("text").string {
                 // Digits written together: "28/05/2023", "19/5", "2-9" (day first) or "06/2024" (order "my").
-                let parts = text.utf8.split(whereSeparator: { $0 == 0x2F || $0 == 0x2D }).map { JSONValue.string(String(Substring($0))) }
-                if arguments.value("order").string == "my" {
-                    guard parts.count == 2 else { return nil }
-                    (month, year) = (parts[0], parts[1])
-                } else {
-                    guard parts.count == 2 || parts.count == 3 else { return nil }
-                    (day, month) = (parts[0], parts[1])
-                    if parts.count == 3 {
-                        guard year.isNull else { return nil }
-                        year = parts[2]
-                    }
-                }
+                guard let point = textDate(text, monthFirst: arguments.value("order").string == "my", padded: padded,
+                                           year: arguments.value("year"), years: allowed) else { return nil }
+                // "24/7" without "ngày" is the idiom "round the clock", not 24 July.
+                if bare, point.year == nil, point.day == 24, point.month == 7 { return nil }
+                return .object(["date": .string(point.iso)])
             }
-            if padded, let text = month.string, text.count != 2 { return nil }
-            guard let point = CalendarPoint(day: day, month: month, year: year, years: allowed) else { return nil }
-            // "24/7" without "ngày" is the idiom "round the clock", not 24 July.
+            let month = arguments.value("month")
+            if padded, let text = month.string, text.utf8.count != 2 { return nil }
+            guard let point = CalendarPoint(day: arguments.value("day"), month: month, year: arguments.value("year"),
+                                            years: allowed) else { return nil }
             if bare, point.year == nil, point.day == 24, point.month == 7 { return nil }
             return .object(["date": .string(point.iso)])
         }
@@ -109,20 +102,22 @@ public enum DateProducers {
         }
         registry.register("date", summary: "the date entity: a calendar part (or a dotted date token) with its time and written weekday (\"_weekday\")") { arguments in
             var fields: [String: JSONValue]
+            let part: JSONValue
             if let dotted = arguments.value("dotted").string {
                 guard let point = dottedDate(dotted, form: nil) else { return nil }
                 fields = ["date": .string(point.iso)]
+                part = .object(fields)
             } else {
                 // A time of day alone is not a date.
-                guard let part = arguments.value("part", at: 0).object, part["time"] == nil else { return nil }
-                fields = part
+                part = arguments.value("part", at: 0)
+                guard case .object(let partFields) = part, partFields["time"] == nil else { return nil }
+                fields = partFields
             }
             let time = arguments.value("time")
             let weekday = arguments.value("weekday")
-            if !time.isNull || !weekday.isNull {
-                // A time or a weekday goes with a day, not a month or a span.
-                guard let date = fields["date"]?.string, CalendarPoint(iso: date)?.day != nil else { return nil }
-            }
+            if time.isNull && weekday.isNull { return part }
+            // A time or a weekday goes with a day, not a month or a span.
+            guard let date = fields["date"]?.string, isDay(date) else { return nil }
             if !time.isNull {
                 guard let clock = time.object, clock.count == 1, let text = clock["time"] else { return nil }
                 fields["time"] = text
@@ -174,6 +169,14 @@ public enum DateProducers {
             guard isValid else { return nil }
         }
 
+        /// From numbers as written, checked against the calendar and `years`; nil if impossible.
+        init?(checkedDay day: Int?, month: Int, year: Int?, years: ClosedRange<Int>) {
+            if let year, !years.contains(year) { return nil }
+            if let day, day < 1 { return nil }
+            self.init(year: year, month: month, day: day)
+            guard isValid else { return nil }
+        }
+
         /// From a value this file wrote: "2023-05-28", "2023-05", "2023", "--05-28", "--05".
         init?(iso: String) {
             var text = Substring(iso)
@@ -214,10 +217,27 @@ public enum DateProducers {
 
         /// ISO 8601 at the written precision; "--MM-DD" / "--MM" without a year.
         var iso: String {
-            var text = year.map { String($0) } ?? "-"
-            if let month { text += "-" + Self.twoDigits(month) }
-            if let day { text += "-" + Self.twoDigits(day) }
-            return text
+            if let year, !(0...9999).contains(year) {
+                return String(year) + (month.map { "-" + Self.twoDigits($0) } ?? "") + (day.map { "-" + Self.twoDigits($0) } ?? "")
+            }
+            return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 16) { bytes in
+                var n = 0
+                func append(_ byte: UInt8) { bytes[n] = byte; n += 1 }
+                func appendDigits(_ value: Int, _ width: Int) {
+                    var divisor = 1
+                    for _ in 1..<width { divisor *= 10 }
+                    var rest = value
+                    while divisor > 0 {
+                        append(UInt8(0x30 + rest / divisor % 10))
+                        rest %= divisor
+                        divisor /= 10
+                    }
+                }
+                if let year { appendDigits(year, 4) } else { append(0x2D) }
+                if let month { append(0x2D); appendDigits(month, 2) }
+                if let day { append(0x2D); appendDigits(day, 2) }
+                return String(decoding: UnsafeBufferPointer(rebasing: bytes[0..<n]), as: UTF8.self)
+            }
         }
 
         static func twoDigits(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
@@ -312,6 +332,98 @@ public enum DateProducers {
         }
     }
 
+    /// A date written as digits joined by "/" or "-" in one capture: "28/05/2023",
+    /// "19/5", "2-9" (day, month, perhaps a four-digit year) or, `monthFirst`,
+    /// "06/2024" (a month and a year; `padded`: the month has two digits). A
+    /// separately captured `year` completes a day and month. Read from the
+    /// bytes: this runs for every "N/M" a text has.
+    static func textDate(_ text: String, monthFirst: Bool, padded: Bool, year extra: JSONValue,
+                         years: ClosedRange<Int>) -> CalendarPoint? {
+        var parts: (Int, Int, Int) = (0, 0, 0), widths: (Int, Int, Int) = (0, 0, 0)
+        var count = 1, value = 0, width = 0
+        func close() {
+            switch count {
+            case 1: parts.0 = value; widths.0 = width
+            case 2: parts.1 = value; widths.1 = width
+            default: parts.2 = value; widths.2 = width
+            }
+        }
+        for byte in text.utf8 {
+            if byte >= 0x30 && byte <= 0x39 {
+                guard width < 4 else { return nil }
+                value = value * 10 + Int(byte - 0x30)
+                width += 1
+            } else if byte == 0x2F || byte == 0x2D {
+                guard width > 0, count < 3 else { return nil }
+                close()
+                count += 1
+                value = 0
+                width = 0
+            } else {
+                return nil
+            }
+        }
+        guard width > 0 else { return nil }
+        close()
+        if monthFirst {
+            guard count == 2, (1...2).contains(widths.0), widths.1 == 4, !padded || widths.0 == 2 else { return nil }
+            return CalendarPoint(checkedDay: nil, month: parts.0, year: parts.1, years: years)
+        }
+        guard count >= 2, (1...2).contains(widths.0), (1...2).contains(widths.1) else { return nil }
+        if padded && widths.1 != 2 { return nil }
+        var year: Int?
+        if count == 3 {
+            guard extra.isNull, widths.2 == 4 else { return nil }
+            year = parts.2
+        } else if !extra.isNull {
+            guard let parsed = parseYear(extra, allowed: years) else { return nil }
+            year = parsed
+        }
+        return CalendarPoint(checkedDay: parts.0, month: parts.1, year: year, years: years)
+    }
+
+    /// The hour and minute (nil: not written) of a time written as one capture:
+    /// "11:04", "08:30:15" (the seconds are not read), "14h30", "8h"; nil when
+    /// the hour or minute is not one or two digits, or there are more than
+    /// three parts, or a ":" has nothing after it.
+    static func clockDigits(_ text: String) -> (hour: Int, minute: Int?)? {
+        var hour = 0, hourWidth = 0, minute = 0, minuteWidth = 0
+        var parts = 0, inPart = false, sawColon = false
+        for byte in text.utf8 {
+            if byte == 0x3A || byte == 0x68 || byte == 0x48 {  // ":", "h", "H"
+                if byte == 0x3A { sawColon = true }
+                if inPart { parts += 1; inPart = false }
+                continue
+            }
+            if !inPart {
+                guard parts < 3 else { return nil }
+                inPart = true
+            }
+            let isDigit = byte >= 0x30 && byte <= 0x39
+            switch parts {
+            case 0:
+                guard isDigit, hourWidth < 2 else { return nil }
+                hour = hour * 10 + Int(byte - 0x30)
+                hourWidth += 1
+            case 1:
+                guard isDigit, minuteWidth < 2 else { return nil }
+                minute = minute * 10 + Int(byte - 0x30)
+                minuteWidth += 1
+            default:
+                break
+            }
+        }
+        if inPart { parts += 1 }
+        guard parts >= 1, !(parts == 1 && sawColon) else { return nil }
+        return (hour, parts > 1 ? minute : nil)
+    }
+
+    /// Whether `iso` (a value this file wrote) is a day: "2023-05-28" or "--05-28".
+    static func isDay(_ iso: String) -> Bool {
+        let utf8 = iso.utf8
+        return utf8.count == 10 || (utf8.count == 7 && utf8.first == 0x2D)
+    }
+
     // MARK: Spans
 
     /// The first and last point of a date part's value: its "date", or its "start" and "end".
@@ -375,21 +487,28 @@ public enum DateProducers {
     /// "12 giờ trưa" = 12:00, "1 giờ trưa" = 13:00); "rưỡi" is half past, "kém
     /// 15" a quarter to.
     private static func clock(_ arguments: ProducerArguments) -> String? {
-        var hourValue = arguments.value("hour"), minuteValue = arguments.value("minute")
+        let written: Int, writtenMinute: Int?
         if let text = arguments.value("text").string {
             // Digits written together: "11:04", "08:30:15" (seconds dropped), "14h30", "8h".
-            let parts = text.split(whereSeparator: { $0 == ":" || $0 == "h" || $0 == "H" }).map { JSONValue.string(String($0)) }
-            guard (1...3).contains(parts.count) else { return nil }
-            hourValue = parts[0]
-            if parts.count > 1 { minuteValue = parts[1] }
-            if parts.count == 1, text.contains(":") { return nil }
+            guard let digits = clockDigits(text) else { return nil }
+            (written, writtenMinute) = digits
+        } else {
+            guard let hour = smallNumber(arguments.value("hour")) else { return nil }
+            written = hour
+            let minuteValue = arguments.value("minute")
+            if minuteValue.isNull {
+                writtenMinute = nil
+            } else {
+                guard let minute = smallNumber(minuteValue) else { return nil }
+                writtenMinute = minute
+            }
         }
-        guard let written = smallNumber(hourValue), (0...23).contains(written) else { return nil }
+        guard (0...23).contains(written) else { return nil }
         var hour = written
         var minute = 0
-        if !minuteValue.isNull {
-            guard let m = smallNumber(minuteValue), (0...59).contains(m) else { return nil }
-            minute = m
+        if let writtenMinute {
+            guard (0...59).contains(writtenMinute) else { return nil }
+            minute = writtenMinute
         } else if !arguments.value("half").isNull {
             minute = 30
         }
