@@ -160,6 +160,12 @@ enum LexiconValueReader {
         case "false": return .bool(false)
         case "null": return .null
         default:
+            // The usual value, a plain integer ("1800", "1000000"), without the JSON parser.
+            let utf8 = text.utf8
+            if let first = utf8.first, first != 0x30 || utf8.count == 1, utf8.count <= 15,
+               utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) {
+                return .number(Double(utf8.reduce(0) { $0 * 10 + Int($1 - 0x30) }))
+            }
             var parser = JSONLiteralParser(cursor: LineCursor(file: "", line: SourceLine(number: 1, chars: Array(text))))
             if text.first == "-" || text.first.map({ $0.isASCII && $0.isNumber }) == true,
                let value = try? parser.parseValue(), parser.cursor.isAtEnd, value.number != nil {

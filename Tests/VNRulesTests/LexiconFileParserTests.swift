@@ -58,6 +58,15 @@ private func lexiconDiagnostics(_ source: String, path: String = "rules/lexicons
         #expect(lexicon.entries.map(\.phrase) == ["Đồng"])
     }
 
+    @Test(arguments: [
+        ("1800", JSONValue.number(1800)), ("0", .number(0)), ("1000000000", .number(1_000_000_000)),
+        ("-5", .number(-5)), ("1.5", .number(1.5)), ("2e3", .number(2000)), ("1234567890123456", .number(1_234_567_890_123_456)),
+        ("0123", .string("0123")), ("12a", .string("12a")), ("1.", .string("1.")), ("true", .bool(true)), ("năm", .string("năm")),
+    ])
+    func bareValuesAreJSONScalarsOrText(text: String, expected: JSONValue) {
+        #expect(LexiconValueReader.scalar(text) == expected)
+    }
+
     @Test func quotedPhrasesAreAccepted() throws {
         let lexicon = try LexiconFileParser.parse("\"đô la # Mỹ\"\tUSD\n", path: "currency.txt")
         #expect(lexicon.entries.map(\.phrase) == ["đô la # Mỹ"])
