@@ -218,8 +218,8 @@ struct RawMatch {
 struct MatchBuffer {
     var matches: [RawMatch] = []
     var captures: [CaptureSlot] = []
-    /// The matcher's working capture slots, kept between calls.
-    var scratch: [CaptureSlot] = []
+    /// The matcher's working capture slots, kept between calls. Made on first use.
+    var scratch: CaptureScratch?
     /// Which (instruction, position) pairs the current call has reached: entry
     /// `(pc - entry) * memoWindow + (pos - start)` equals `stamp` when reached.
     /// A stamp per call instead of clearing the table.
@@ -257,6 +257,22 @@ final class ReachedTable {
     func clear() { marks.update(repeating: 0, count: count) }
 }
 
+/// The capture slots of the path the matcher is trying: raw memory owned by
+/// one object, so saving and restoring a slot while backtracking is a plain
+/// load and store (slots in an array would check its uniqueness at every write).
+final class CaptureScratch {
+    let slots: UnsafeMutablePointer<CaptureSlot>
+    let capacity: Int
+
+    init(capacity: Int) {
+        self.capacity = max(capacity, 1)
+        slots = .allocate(capacity: self.capacity)
+        slots.initialize(repeating: .empty, count: self.capacity)
+    }
+
+    deinit { slots.deallocate() }
+}
+
 /// Runs compiled pattern programs by backtracking, bounded in steps.
 struct PatternRunner {
     let document: MatchDocument
@@ -270,17 +286,15 @@ struct PatternRunner {
     /// `limit`, in backtracking order: earlier alternatives first) to `buffer`.
     /// `code` is ``RuleSet/ruleCode``.
     func findMatches(_ code: Code, rule: Int, at start: Int, into buffer: inout MatchBuffer, limit: Int = 64) {
-        var state = RunState(captures: [], limit: limit, rule: rule, start: start)
-        // The slots live in the buffer between calls: no allocation per call.
-        swap(&state.captures, &buffer.scratch)
-        // Sized for the rule with the most captures, so rules taking turns do not reallocate it.
+        // The slots live in the buffer between calls, sized for the rule with the most captures.
+        if buffer.scratch == nil || buffer.scratch.unsafelyUnwrapped.capacity < ruleSet.maxCaptureCount {
+            buffer.scratch = CaptureScratch(capacity: ruleSet.maxCaptureCount)
+        }
+        let scratch = buffer.scratch.unsafelyUnwrapped
+        var state = RunState(captures: scratch.slots, limit: limit, rule: rule, start: start)
         let count = ruleSet.ruleCaptureCounts[rule]
         state.captureCount = count
-        if state.captures.count < ruleSet.maxCaptureCount {
-            state.captures = [CaptureSlot](repeating: .empty, count: ruleSet.maxCaptureCount)
-        } else {
-            for slot in 0..<count { state.captures[slot] = .empty }
-        }
+        state.captures.update(repeating: .empty, count: count)
         let entry = ruleSet.ruleEntries[rule]
         state.entry = entry
         let needed = ruleSet.ruleCodeLengths[rule] * PatternRunner.memoWindow
@@ -293,7 +307,7 @@ struct PatternRunner {
         buffer.stamp += 1
         state.memoizes = true
         run(code, entry, start, &state, &buffer)
-        swap(&state.captures, &buffer.scratch)
+        withExtendedLifetime(scratch) {}
     }
 
     /// How many positions after a match's start the matcher remembers which
@@ -302,7 +316,8 @@ struct PatternRunner {
 
     /// Whether `program` matches some tokens starting at `start` and ending exactly at `end` (or anywhere if nil).
     func matchesAny(_ program: PatternProgram, at start: Int, endingAt end: Int? = nil) -> Bool {
-        var state = RunState(captures: [], limit: 16, rule: -1, start: start, stopAtEnd: end ?? RunState.anyEnd)
+        // Exclusion checks keep no captures (`capturing` is false): the slots are never touched.
+        var state = RunState(captures: PatternRunner.noSlots, limit: 16, rule: -1, start: start, stopAtEnd: end ?? RunState.anyEnd)
         var unused = MatchBuffer()
         program.instructions.withUnsafeBufferPointer { code in
             program.wordPool.withUnsafeBufferPointer { pool in
@@ -318,9 +333,12 @@ struct PatternRunner {
         let pool: UnsafeBufferPointer<Int32>
     }
 
+    /// The slots of runs that keep no captures.
+    private nonisolated(unsafe) static let noSlots = UnsafeMutablePointer<CaptureSlot>.allocate(capacity: 1)
+
     private struct RunState {
-        /// The slots of the path being tried.
-        var captures: [CaptureSlot]
+        /// The slots of the path being tried (a ``CaptureScratch``'s, kept alive by the caller).
+        var captures: UnsafeMutablePointer<CaptureSlot>
         var steps = 0
         var found = 0
         let limit: Int
@@ -341,7 +359,7 @@ struct PatternRunner {
 
         static let anyEnd = -2
 
-        init(captures: [CaptureSlot], limit: Int, rule: Int, start: Int, stopAtEnd: Int = -1) {
+        init(captures: UnsafeMutablePointer<CaptureSlot>, limit: Int, rule: Int, start: Int, stopAtEnd: Int = -1) {
             self.captures = captures
             self.limit = limit
             self.rule = rule
@@ -380,7 +398,7 @@ struct PatternRunner {
             guard pos > state.start else { return }
             state.found += 1
             buffer.matches.append(RawMatch(rule: state.rule, start: state.start, end: pos, captureOffset: buffer.captures.count))
-            buffer.captures.append(contentsOf: state.captures[0..<state.captureCount])
+            buffer.captures.append(contentsOf: UnsafeBufferPointer(start: state.captures, count: state.captureCount))
         case .token(let test):
             guard pos < document.count, passes(test, pos) else { return }
             run(code, pc + 1, pos + 1, &state, &buffer)

@@ -32,16 +32,19 @@ public struct DatePass: DocumentPass {
     }
 
     public func apply(to entities: inout [Entity], in document: TokenizedText) {
-        guard entities.contains(where: { $0.type == "date" }) else { return }
-        resolveRelative(&entities)
-        fillYears(&entities, document)
-        checkWeekdays(&entities)
+        var dates = DateFacts.of(entities)
+        guard !dates.isEmpty else { return }
+        if dates.contains(where: \.isRelative) {
+            resolveRelative(&entities)
+            dates = DateFacts.of(entities)
+        }
+        fillYears(&entities, dates, document)
+        for date in dates where date.hasWeekday { checkWeekday(&entities[date.index]) }
     }
 
     // MARK: Relative dates
 
     private func resolveRelative(_ entities: inout [Entity]) {
-        guard entities.contains(where: { $0.type == "date" && $0.value.object?["_relative_unit"] != nil }) else { return }
         entities = entities.compactMap { entity in
             guard entity.type == "date", let fields = entity.value.object, let unit = fields["_relative_unit"]?.string else { return entity }
             guard let reference = referenceDate else { return nil }
@@ -83,13 +86,31 @@ public struct DatePass: DocumentPass {
         let needsYear: Bool
         /// Whether "date" is a full day ("2023-05-28"): a dateline candidate.
         let isFullDay: Bool
+        /// Whether it is relative (`_relative_unit`), resolved or dropped first.
+        let isRelative: Bool
+        /// Whether a rule saw a written weekday (`_weekday`).
+        let hasWeekday: Bool
 
-        init?(_ entity: Entity, index: Int) {
-            guard entity.type == "date", case .object(let fields) = entity.value else { return nil }
+        /// The facts of every date entity, in order.
+        static func of(_ entities: [Entity]) -> [DateFacts] {
+            var facts: [DateFacts] = []
+            for index in entities.indices where entities[index].type == "date" {
+                if let date = DateFacts(entities[index].value, token: entities[index].tokens.lowerBound, index: index) {
+                    facts.append(date)
+                }
+            }
+            return facts
+        }
+
+        init?(_ value: JSONValue, token: Int, index: Int) {
+            guard case .object(let fields) = value else { return nil }
             var date: Int?, start: Int?, end: Int?
-            var needsYear = false, isFullDay = false
+            var needsYear = false, isFullDay = false, isRelative = false, hasWeekday = false
             for (key, value) in fields {
-                guard case .string(let text) = value else { continue }
+                guard case .string(let text) = value else {
+                    if key == "_weekday" { hasWeekday = true }
+                    continue
+                }
                 let year: Int?
                 switch key {
                 case "date":
@@ -99,16 +120,21 @@ public struct DatePass: DocumentPass {
                     year = DateFacts.leadingYear(text); start = year
                 case "end":
                     year = DateFacts.leadingYear(text); end = year
+                case "_relative_unit":
+                    isRelative = true
+                    continue
                 default:
                     continue
                 }
                 if year == nil && text.utf8.starts(with: "--".utf8) { needsYear = true }
             }
             self.index = index
-            token = entity.tokens.lowerBound
+            self.token = token
             year = date ?? end ?? start
             self.needsYear = needsYear
             self.isFullDay = isFullDay
+            self.isRelative = isRelative
+            self.hasWeekday = hasWeekday
         }
 
         /// "2023-05-28", "2023-05", "2023": the first four bytes are the year.
@@ -122,8 +148,7 @@ public struct DatePass: DocumentPass {
         }
     }
 
-    private func fillYears(_ entities: inout [Entity], _ document: TokenizedText) {
-        let dates = entities.indices.compactMap { DateFacts(entities[$0], index: $0) }
+    private func fillYears(_ entities: inout [Entity], _ dates: [DateFacts], _ document: TokenizedText) {
         guard dates.contains(where: \.needsYear) else { return }
         let tokens = dates.map(\.token)
         // The dateline needs only the first lines: most documents that have one
@@ -172,15 +197,13 @@ public struct DatePass: DocumentPass {
 
     // MARK: Weekdays
 
-    private func checkWeekdays(_ entities: inout [Entity]) {
-        for k in entities.indices where entities[k].type == "date" {
-            guard let fields = entities[k].value.object, let written = fields["_weekday"]?.number,
-                  let text = fields["date"]?.string, let day = GregorianDay(iso: Substring(text.utf8.prefix(10))) else { continue }
-            let weekday = Int(written)
-            guard (1...7).contains(weekday), weekday != day.weekday else { continue }
-            entities[k].warnings.append(
-                "weekday mismatch: \(GregorianDay.vietnameseWeekdays[weekday - 1]) is written, but \(day) is a \(GregorianDay.vietnameseWeekdays[day.weekday - 1])")
-        }
+    private func checkWeekday(_ entity: inout Entity) {
+        guard let fields = entity.value.object, let written = fields["_weekday"]?.number,
+              let text = fields["date"]?.string, let day = GregorianDay(iso: Substring(text.utf8.prefix(10))) else { return }
+        let weekday = Int(written)
+        guard (1...7).contains(weekday), weekday != day.weekday else { return }
+        entity.warnings.append(
+            "weekday mismatch: \(GregorianDay.vietnameseWeekdays[weekday - 1]) is written, but \(day) is a \(GregorianDay.vietnameseWeekdays[day.weekday - 1])")
     }
 }
 
@@ -209,33 +232,36 @@ struct DocumentLayout {
         let wanted = Set(wanted).sorted()
         var line = 0, sentence = 0, next = 0, k = 0
         var endsSentence = false
+        var counts: [Int] = []
         document.tokens.withUnsafeBufferPointer { tokens in
             document.text.units.withUnsafeBufferPointer { units in
                 while k < tokens.count && (next < wanted.count || line < lineCount) {
-                    let token = tokens[k]
-                    if k > 0 {
-                        if document.startsLine(k) {
-                            line += 1
-                            sentence += 1
-                            if line >= stopLine { break }
-                        } else if endsSentence && token.spaceBefore {
-                            sentence += 1
-                        }
+                    // (k == 0 is the first line's start: no break counted.)
+                    if k > 0 && tokens[k].lineBreakBefore {
+                        line += 1
+                        sentence += 1
+                        if line >= stopLine { break }
+                    } else if endsSentence && tokens[k].spaceBefore {
+                        sentence += 1
                     }
                     if line < lineCount {
-                        if lineTokenCounts.count <= line { lineTokenCounts.append(0) }
-                        lineTokenCounts[line] += 1
+                        if counts.count <= line { counts.append(0) }
+                        counts[line] += 1
                     }
                     if next < wanted.count && wanted[next] == k {
                         places[k] = Place(paragraph: line, sentence: sentence)
                         next += 1
                     }
-                    let first = units[token.range.lowerBound]
-                    endsSentence = token.kind == .punctuation && (first == 0x2E || first == 0x21 || first == 0x3F)
+                    endsSentence = false
+                    if tokens[k].kind == .punctuation {
+                        let first = units[tokens[k].range.lowerBound]
+                        endsSentence = first == 0x2E || first == 0x21 || first == 0x3F
+                    }
                     k += 1
                 }
             }
         }
+        lineTokenCounts = counts
     }
 
     /// The paragraph and sentence of token `token`, one of those asked for;
