@@ -112,6 +112,10 @@ public final class Extractor {
     /// what is found. With candidates kept (`explain`) the matches are found
     /// first so that every excluded one can be shown.
     var checksStartContextFirst = true
+    /// Whether the matcher remembers every instruction it reaches instead of
+    /// only the ``RuleSet/ruleMemoPoints``; on only in tests, which check the
+    /// points never change what is found.
+    var memoizesEveryInstruction = false
     /// One stage pass's matches, reused from pass to pass and document to document.
     private var matchBuffer = MatchBuffer()
 
@@ -246,8 +250,12 @@ public final class Extractor {
         }
         ruleSet.ruleCode.withUnsafeBufferPointer { instructions in
             ruleSet.ruleWordPool.withUnsafeBufferPointer { pool in
-                findMatches(stage, positions, runner, PatternRunner.Code(instructions: instructions, pool: pool),
-                            checkingStarts: checkingStarts, into: &buffer)
+                let points = memoizesEveryInstruction ? [Bool](repeating: true, count: ruleSet.ruleCode.count) : ruleSet.ruleMemoPoints
+                points.withUnsafeBufferPointer { memoPoints in
+                    findMatches(stage, positions, runner,
+                                PatternRunner.Code(instructions: instructions, pool: pool, memoPoints: memoPoints),
+                                checkingStarts: checkingStarts, into: &buffer)
+                }
             }
         }
     }

@@ -321,7 +321,8 @@ struct PatternRunner {
         var unused = MatchBuffer()
         program.instructions.withUnsafeBufferPointer { code in
             program.wordPool.withUnsafeBufferPointer { pool in
-                run(Code(instructions: code, pool: pool), 0, start, &state, &unused)
+                // No marks here (`memoizes` is false): no memo points needed.
+                run(Code(instructions: code, pool: pool, memoPoints: UnsafeBufferPointer(start: nil, count: 0)), 0, start, &state, &unused)
             }
         }
         return state.stopped
@@ -331,6 +332,8 @@ struct PatternRunner {
     struct Code {
         let instructions: UnsafeBufferPointer<Instruction>
         let pool: UnsafeBufferPointer<Int32>
+        /// Which instructions are remembered when reached (``RuleSet/ruleMemoPoints``).
+        let memoPoints: UnsafeBufferPointer<Bool>
     }
 
     /// The slots of runs that keep no captures.
@@ -380,7 +383,7 @@ struct PatternRunner {
     private func run(_ code: Code, _ pc: Int, _ pos: Int, _ state: inout RunState, _ buffer: inout MatchBuffer) {
         state.steps += 1
         guard state.steps < 10_000, state.found < state.limit, !state.stopped else { return }
-        if state.memoizes {
+        if state.memoizes && code.memoPoints[pc] {
             let offset = pos - state.start
             if offset < Self.memoWindow {
                 let slot = (pc - state.entry) * Self.memoWindow + offset
@@ -412,7 +415,7 @@ struct PatternRunner {
         case .lexicon(let index, let slot):
             // Most tokens start no entry: one read of the flat root table rejects them.
             let mode = ruleSet.lexiconModes[index]
-            guard pos < document.count, let word = document.id(pos, mode) else { return }
+            guard pos < document.count, let word = document.id(pos, mode), startsEntry(index, mode, word) else { return }
             let first = ruleSet.lexiconFirstNodes[ruleSet.lexiconFirstNodeBase[index] + Int(word)]
             guard first >= 0 else { return }
             lexicon(ruleSet.tries[index], mode: mode, index: index, node: first, from: pos, at: pos + 1,
@@ -463,8 +466,9 @@ struct PatternRunner {
         case .words(let first, let count, let mode):
             return pos + count > document.count || document.id(pos, mode) != code.pool[first]
         case .lexicon(let index, _):
-            guard pos < document.count, let word = document.id(pos, ruleSet.lexiconModes[index]) else { return true }
-            return ruleSet.lexiconFirstNodes[ruleSet.lexiconFirstNodeBase[index] + Int(word)] < 0
+            let mode = ruleSet.lexiconModes[index]
+            guard pos < document.count, let word = document.id(pos, mode) else { return true }
+            return !startsEntry(index, mode, word)
         case .span(let type, _):
             return !chart[type].hasSpan(at: pos)
         default:
@@ -513,6 +517,15 @@ struct PatternRunner {
         case .regex(let index):
             return regexCache.matches(index, token: k, document.text.text.units[document.text.tokens[k].range])
         }
+    }
+
+    /// Whether some entry of lexicon `index` (of match mode `mode`) starts with word `word`.
+    @inline(__always)
+    private func startsEntry(_ index: Int, _ mode: LiteralMode, _ word: Int32) -> Bool {
+        if index < 64 {
+            return ruleSet.lexiconStartBits[ruleSet.lexiconStartBitsBase(mode) + Int(word)] & (1 << UInt64(index)) != 0
+        }
+        return ruleSet.lexiconFirstNodes[ruleSet.lexiconFirstNodeBase[index] + Int(word)] >= 0
     }
 
     /// Whether token `k` is, by itself, an entry of lexicon `index`.

@@ -51,6 +51,42 @@ extension Instruction {
     }
 }
 
+extension PatternProgram {
+    /// Per instruction: whether the matcher must remember reaching it at a
+    /// token, because it can be reached there twice in one run. That takes two
+    /// ways in: it is the program's start, or a join of two paths (the target
+    /// of two jumps or split branches, or of a jump and the instruction before
+    /// it), or it follows a lexicon or span item (entries or spans of different
+    /// lengths, started at different tokens, can end at the same token). Any
+    /// other instruction has one way in that moves by a fixed number of tokens,
+    /// so reaching it twice at a token means reaching its predecessor twice at
+    /// one token, which the predecessor's own mark (or the start, reached once)
+    /// already cuts short.
+    func memoPoints() -> [Bool] {
+        var ways = [Int](repeating: 0, count: instructions.count + 1)
+        var points = [Bool](repeating: false, count: instructions.count)
+        if !points.isEmpty { points[0] = true }
+        for (pc, instruction) in instructions.enumerated() {
+            switch instruction {
+            case .split(let first, let second):
+                ways[first] += 1
+                ways[second] += 1
+            case .jump(let target):
+                ways[target] += 1
+            case .match:
+                break
+            case .lexicon, .span:
+                ways[pc + 1] += 1
+                if pc + 1 < points.count { points[pc + 1] = true }
+            case .token, .word, .words, .glued, .captureStart, .captureEnd:
+                ways[pc + 1] += 1
+            }
+        }
+        for pc in points.indices where ways[pc] >= 2 { points[pc] = true }
+        return points
+    }
+}
+
 /// A compiled pattern: instructions, the word ids they compare, and the names of its capture slots.
 struct PatternProgram: Sendable {
     let instructions: [Instruction]

@@ -165,11 +165,29 @@ public final class RuleSet: @unchecked Sendable {
     /// lexicon i's entry for word w is at `lexiconFirstNodeBase[i] + w`.
     let lexiconFirstNodes: [Int32]
     let lexiconFirstNodeBase: [Int]
+    /// Per word of each literal mode (at `lexiconStartBitsBase(mode) + id`): bit
+    /// i set when lexicon i (i < 64) has an entry starting with the word. A
+    /// dense table the matcher checks before the much larger
+    /// `lexiconFirstNodes`, whose reads miss the cache at most tokens.
+    let lexiconStartBits: [UInt64]
+    private let lexiconStartBitsBases: (lower: Int, key: Int, exact: Int)
+    /// Where mode `mode`'s words start in `lexiconStartBits`.
+    @inline(__always)
+    func lexiconStartBitsBase(_ mode: LiteralMode) -> Int {
+        switch mode {
+        case .lower: return lexiconStartBitsBases.lower
+        case .key: return lexiconStartBitsBases.key
+        case .exact: return lexiconStartBitsBases.exact
+        }
+    }
     /// Whether the word is, by itself, an entry (same indexing as `lexiconFirstNodes`).
     let lexiconOneWordEntries: [Bool]
     /// All rules' pattern programs in one segment (jump targets and word
     /// offsets relocated), where rule r starts at `ruleEntries[r]`.
     let ruleCode: [Instruction]
+    /// Per instruction of `ruleCode`: whether the matcher remembers reaching it
+    /// (``PatternProgram/memoPoints()``).
+    let ruleMemoPoints: [Bool]
     let ruleWordPool: [Int32]
     let ruleEntries: [Int]
     let ruleCaptureCounts: [Int]
@@ -231,6 +249,19 @@ public final class RuleSet: @unchecked Sendable {
         }
         lexiconFirstNodes = firstNodes
         lexiconFirstNodeBase = bases
+        let lowerCount = vocabularies[.lower]!.count, keyCount = vocabularies[.key]!.count
+        lexiconStartBitsBases = (lower: 0, key: lowerCount, exact: lowerCount + keyCount)
+        var startBits = [UInt64](repeating: 0, count: lowerCount + keyCount + vocabularies[.exact]!.count)
+        for (index, trie) in tries.enumerated() where index < 64 {
+            let base: Int
+            switch lexiconModes[index] {
+            case .lower: base = 0
+            case .key: base = lowerCount
+            case .exact: base = lowerCount + keyCount
+            }
+            for (word, node) in trie.firstNodes.enumerated() where node >= 0 { startBits[base + word] |= 1 << UInt64(index) }
+        }
+        lexiconStartBits = startBits
         lexiconOneWordEntries = oneWordEntries
         // Every rule's program in one code segment, so the matcher reaches any
         // rule's instructions through one buffer.
@@ -241,6 +272,7 @@ public final class RuleSet: @unchecked Sendable {
             pool += rule.program.wordPool
         }
         ruleCode = code
+        ruleMemoPoints = rules.flatMap { $0.program.memoPoints() }
         ruleWordPool = pool
         ruleEntries = entries
         ruleCaptureCounts = rules.map(\.program.captureNames.count)
