@@ -150,15 +150,11 @@ public struct DatePass: DocumentPass {
 
     private func fillYears(_ entities: inout [Entity], _ dates: [DateFacts], _ document: TokenizedText) {
         guard dates.contains(where: \.needsYear) else { return }
-        let tokens = dates.map(\.token)
-        // The dateline needs only the first lines: most documents that have one
-        // are done without walking the rest.
-        let top = DocumentLayout(document, tokens: tokens, countingLines: datelineLines, stoppingAtLine: datelineLines)
+        let layout = DocumentLayout(document, tokens: dates.map(\.token), countingLines: datelineLines)
         let dateline = dates.first { date in
-            guard date.isFullDay, let line = top.place(of: date.token)?.paragraph else { return false }
-            return line < datelineLines && top.lineTokenCounts[line] <= datelineMaxTokens
+            guard date.isFullDay, let line = layout.place(of: date.token)?.paragraph else { return false }
+            return line < datelineLines && layout.lineTokenCounts[line] <= datelineMaxTokens
         }?.year
-        let layout = dateline == nil ? DocumentLayout(document, tokens: tokens, countingLines: 0) : top
         // Dates that state their year, where they are.
         let stated: [(token: Int, place: DocumentLayout.Place, year: Int)] = dateline != nil ? [] : dates.compactMap { date in
             guard let year = date.year, let place = layout.place(of: date.token) else { return nil }
@@ -209,9 +205,9 @@ public struct DatePass: DocumentPass {
 
 /// Where some tokens stand: their paragraph (a non-empty line of the text)
 /// and sentence, and how many tokens the first lines have, for the passes
-/// that look for context near an entity. Found in one walk over the tokens
-/// that stops after the last token asked for (and the lines counted), or at a
-/// given line.
+/// that look for context near an entity. Found from the tokenizer's lists of
+/// line starts and sentence stops (``TokenizedText/lineBreakTokens``,
+/// ``TokenizedText/sentenceStopTokens``), without walking the tokens.
 struct DocumentLayout {
     /// Paragraph and sentence index of each token asked for. A new sentence
     /// starts after ".", "!", "?" or "..." followed by a space, and at every
@@ -226,45 +222,39 @@ struct DocumentLayout {
     /// Tokens on each of the first `countingLines` paragraphs (fewer when the text has fewer).
     private(set) var lineTokenCounts: [Int] = []
 
-    /// The layout of `tokens` of `document`, counting the tokens of its first
-    /// `lineCount` paragraphs; tokens from paragraph `stopLine` on are not placed.
-    init(_ document: TokenizedText, tokens wanted: [Int], countingLines lineCount: Int, stoppingAtLine stopLine: Int = .max) {
-        let wanted = Set(wanted).sorted()
-        var line = 0, sentence = 0, next = 0, k = 0
-        var endsSentence = false
-        var counts: [Int] = []
-        document.tokens.withUnsafeBufferPointer { tokens in
-            document.text.units.withUnsafeBufferPointer { units in
-                while k < tokens.count && (next < wanted.count || line < lineCount) {
-                    // (k == 0 is the first line's start: no break counted.)
-                    if k > 0 && tokens[k].lineBreakBefore {
-                        line += 1
-                        sentence += 1
-                        if line >= stopLine { break }
-                    } else if endsSentence && tokens[k].spaceBefore {
-                        sentence += 1
-                    }
-                    if line < lineCount {
-                        if counts.count <= line { counts.append(0) }
-                        counts[line] += 1
-                    }
-                    if next < wanted.count && wanted[next] == k {
-                        places[k] = Place(paragraph: line, sentence: sentence)
-                        next += 1
-                    }
-                    endsSentence = false
-                    if tokens[k].kind == .punctuation {
-                        let first = units[tokens[k].range.lowerBound]
-                        endsSentence = first == 0x2E || first == 0x21 || first == 0x3F
-                    }
-                    k += 1
+    /// The layout of `tokens` of `document`, counting the tokens of its first `lineCount` paragraphs.
+    init(_ document: TokenizedText, tokens wanted: [Int], countingLines lineCount: Int) {
+        let tokens = document.tokens, breaks = document.lineBreakTokens, stops = document.sentenceStopTokens
+        // A line break before the first token starts no new line.
+        let firstBreak = breaks.first == 0 ? 1 : 0
+        var b = firstBreak, s = 0, line = 0, sentence = 0
+        for k in Set(wanted).sorted() {
+            // Every line start and sentence start up to token k, in text order.
+            while true {
+                let nextBreak = b < breaks.count ? Int(breaks[b]) : Int.max
+                let nextStop = s < stops.count ? Int(stops[s]) + 1 : Int.max  // the token after the stop
+                let next = min(nextBreak, nextStop)
+                guard next <= k else { break }
+                if next == nextBreak {
+                    line += 1
+                    sentence += 1
+                    b += 1
+                    if next == nextStop { s += 1 }  // a stop before a line break ends one sentence
+                } else {
+                    if tokens[next].spaceBefore { sentence += 1 }
+                    s += 1
                 }
             }
+            places[k] = Place(paragraph: line, sentence: sentence)
         }
-        lineTokenCounts = counts
+        var lineStart = 0
+        for index in breaks.indices.dropFirst(firstBreak) where lineTokenCounts.count < lineCount {
+            lineTokenCounts.append(Int(breaks[index]) - lineStart)
+            lineStart = Int(breaks[index])
+        }
+        if lineTokenCounts.count < lineCount && lineStart < tokens.count { lineTokenCounts.append(tokens.count - lineStart) }
     }
 
-    /// The paragraph and sentence of token `token`, one of those asked for;
-    /// nil for a token past the line the walk stopped at.
+    /// The paragraph and sentence of token `token`, one of those asked for.
     func place(of token: Int) -> Place? { places[token] }
 }

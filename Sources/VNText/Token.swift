@@ -90,13 +90,25 @@ public struct TokenizedText: Sendable {
     public let keyUnits: [UInt16]
     /// The sentences, in text order; together they hold every token.
     public let sentences: [Sentence]
+    /// The indices of the tokens with a line break before them
+    /// (``Token/lineBreakBefore``), in order: where the text's lines start,
+    /// for passes that need the lines without walking every token.
+    public let lineBreakTokens: [Int32]
+    /// The indices of the punctuation tokens that start with ".", "!" or "?"
+    /// ("...", "?!"), in order: where a sentence may end.
+    public let sentenceStopTokens: [Int32]
 
-    /// Bundles the parts of a tokenized text.
-    public init(text: NormalizedText, tokens: [Token], keyUnits: [UInt16], sentences: [Sentence]) {
+    /// Bundles the parts of a tokenized text; `lineBreakTokens` and
+    /// `sentenceStopTokens` must list what `tokens` hold (the tokenizer finds
+    /// them as it goes).
+    public init(text: NormalizedText, tokens: [Token], keyUnits: [UInt16], sentences: [Sentence],
+                lineBreakTokens: [Int32], sentenceStopTokens: [Int32]) {
         self.text = text
         self.tokens = tokens
         self.keyUnits = keyUnits
         self.sentences = sentences
+        self.lineBreakTokens = lineBreakTokens
+        self.sentenceStopTokens = sentenceStopTokens
     }
 
     /// The token's original text: exactly the slice of the input it covers.

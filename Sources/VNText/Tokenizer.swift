@@ -64,7 +64,8 @@ public final class Tokenizer {
         let sentences = splitsSentences
             ? try sentenceSplitter.split(units, tokens: &builder.tokens, keys: builder.keys)
             : [Sentence(tokens: 0..<builder.tokens.count, range: 0..<units.count)]
-        return TokenizedText(text: text, tokens: builder.tokens, keyUnits: builder.keys, sentences: sentences)
+        return TokenizedText(text: text, tokens: builder.tokens, keyUnits: builder.keys, sentences: sentences,
+                             lineBreakTokens: builder.lineBreakTokens, sentenceStopTokens: builder.sentenceStopTokens)
     }
 
     /// Whether ICU's word boundaries can be skipped for `units` because they
@@ -113,6 +114,9 @@ private struct TokenBuilder {
     var spaceBefore = false
     /// Whether the white space since the last token holds a line break.
     var lineBreakBefore = false
+    /// See ``TokenizedText/lineBreakTokens`` and ``TokenizedText/sentenceStopTokens``.
+    var lineBreakTokens: [Int32] = []
+    var sentenceStopTokens: [Int32] = []
 
     init(text: NormalizedText) {
         self.text = text
@@ -243,6 +247,11 @@ private struct TokenBuilder {
             spaceBefore: spaceBefore,
             lineBreakBefore: lineBreakBefore,
             sentence: 0))
+        if lineBreakBefore { lineBreakTokens.append(Int32(tokens.count - 1)) }
+        if kind == .punctuation {
+            let first = units[range.lowerBound]
+            if first == Self.dot || first == 0x21 || first == 0x3F { sentenceStopTokens.append(Int32(tokens.count - 1)) }
+        }
         spaceBefore = false
         lineBreakBefore = false
     }

@@ -1,6 +1,7 @@
 import Testing
 import VNEngine
 import VNRules
+import VNText
 @testable import VNExtract
 
 /// The date document pass on its own, with small stand-in rules (not the
@@ -117,6 +118,39 @@ import VNRules
         #expect(found.first { $0.text == "5/7" }?.value == value(["date": .string("2019-07-05"), "inferred_year": .bool(true)]))
         // A paragraph without a year: the title's.
         #expect(found.first { $0.text == "8/9" }?.value == value(["date": .string("2020-09-08"), "inferred_year": .bool(true)]))
+    }
+
+    @Test func layoutAgreesWithAWalkOverEveryToken() throws {
+        let texts = ["", "\n\nA.", "Tiêu đề\n28/05/2023 11:04\nCâu một. Câu hai!Không tách. Hết...\n\nĐoạn ba? Xong",
+                     "Ông A. Nguyễn nói:\n- Một.\n- Hai. \nBa"]
+            + (try SecondTokenFilterTests.texts().prefix(60))
+        for text in texts {
+            let document = try Tokenizer().tokenize(text)
+            let tokens = document.tokens
+            // The plain definition: walk every token.
+            var expected: [(Int, Int)] = [], counts: [Int] = []
+            var line = 0, sentence = 0, endsSentence = false
+            for k in tokens.indices {
+                if k > 0 && tokens[k].lineBreakBefore {
+                    line += 1
+                    sentence += 1
+                } else if k > 0 && endsSentence && tokens[k].spaceBefore {
+                    sentence += 1
+                }
+                if line < 6 {
+                    if counts.count <= line { counts.append(0) }
+                    counts[line] += 1
+                }
+                expected.append((line, sentence))
+                let first = document.text.units[tokens[k].range.lowerBound]
+                endsSentence = tokens[k].kind == .punctuation && (first == 0x2E || first == 0x21 || first == 0x3F)
+            }
+            let layout = DocumentLayout(document, tokens: Array(tokens.indices), countingLines: 6)
+            let found = tokens.indices.map { k in layout.place(of: k).map { ($0.paragraph, $0.sentence) } ?? (-1, -1) }
+            #expect(found.map(\.0) == expected.map(\.0), "\(text)")
+            #expect(found.map(\.1) == expected.map(\.1), "\(text)")
+            #expect(layout.lineTokenCounts == counts, "\(text)")
+        }
     }
 
     @Test func theTitleGivesTheYearLast() throws {

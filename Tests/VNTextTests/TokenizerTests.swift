@@ -87,6 +87,17 @@ private func tokens(_ text: String) throws -> [(text: String, kind: TokenKind, s
         #expect(glued.tokens.indices.map { glued.startsLine($0) } == [true, false, false])
     }
 
+    @Test func lineStartsAndSentenceStopsAreListed() throws {
+        let tokenized = try Tokenizer().tokenize("\nHà Nội. Ngày 5.6, họp!\nTin mới... Hết?")
+        let texts = { (indices: [Int32]) in indices.map { tokenized.originalText(of: tokenized.tokens[Int($0)]) } }
+        // The first token follows a break too; "5.6" is a number, "..." one stop.
+        #expect(texts(tokenized.lineBreakTokens) == ["Hà", "Tin"])
+        #expect(tokenized.lineBreakTokens.first == 0)
+        #expect(texts(tokenized.sentenceStopTokens) == [".", "!", "...", "?"])
+        // Both lists agree with the tokens.
+        #expect(tokenized.lineBreakTokens.map(Int.init) == tokenized.tokens.indices.filter { tokenized.tokens[$0].lineBreakBefore })
+    }
+
     @Test func emptyAndBlankTexts() throws {
         #expect(try Tokenizer().tokenize("").tokens.isEmpty)
         #expect(try Tokenizer().tokenize(" \n\t ").tokens.isEmpty)
