@@ -1,7 +1,7 @@
 /// Reads `example "text"`, `example "text" => JSON` and `counter "text"` values.
 enum ExampleParser {
-    static let openMark: Character = "«"
-    static let closeMark: Character = "»"
+    static let openMark: Unicode.Scalar = "«"
+    static let closeMark: Unicode.Scalar = "»"
 
     /// Parses the value of an `example` (or, with `isCounter`, a `counter`) field; the cursor is after the field name.
     static func parse(_ start: LineCursor, isCounter: Bool) throws(RuleDiagnostic) -> RuleExample {
@@ -36,7 +36,7 @@ enum ExampleParser {
     /// The text without `«` and `»`, and the marked range in Unicode scalar offsets.
     private static func removeMarks(_ pieces: [QuotedText.Piece], cursor: LineCursor,
                                     closingQuote: RuleSourceLocation) throws(RuleDiagnostic) -> (String, Range<Int>?) {
-        var text = ""
+        var text = String.UnicodeScalarView()
         var scalars = 0
         var open: (offset: Int, index: Int)?
         var marked: Range<Int>?
@@ -58,13 +58,13 @@ enum ExampleParser {
                 open = nil
             default:
                 text.append(piece.char)
-                scalars += piece.char.unicodeScalars.count
+                scalars += 1
             }
         }
         if let start = open {
             let at = cursor.location(start.index)
             throw RuleDiagnostic("expected '»' to close the '«' at \(at.line):\(at.column), found the end of the text", at: closingQuote)
         }
-        return (text, marked)
+        return (String(text), marked)
     }
 }

@@ -116,18 +116,18 @@ struct JSONLiteralParser {
                 cursor.advance()
                 out.append(try parseEscape())
             default:
-                if c.unicodeScalars.contains(where: { $0.value < 0x20 }) {
+                if c.value < 0x20 {
                     throw RuleDiagnostic("expected '\"' or a character other than a control character in the string, found \(SourceText.quoted(String(c)))",
                                          at: cursor.location())
                 }
-                out.append(contentsOf: c.unicodeScalars)
+                out.append(c)
                 cursor.advance()
             }
         }
     }
 
     private mutating func parseEscape() throws(RuleDiagnostic) -> Unicode.Scalar {
-        let simple: [Character: Unicode.Scalar] = ["\"": "\"", "\\": "\\", "/": "/", "b": "\u{8}", "f": "\u{C}", "n": "\n", "r": "\r", "t": "\t"]
+        let simple: [Unicode.Scalar: Unicode.Scalar] = ["\"": "\"", "\\": "\\", "/": "/", "b": "\u{8}", "f": "\u{C}", "n": "\n", "r": "\r", "t": "\t"]
         guard let c = cursor.current else {
             throw RuleDiagnostic("expected an escape after '\\', found end of line", at: cursor.endLocation())
         }
@@ -190,7 +190,7 @@ struct JSONLiteralParser {
             guard Self.isDigit(cursor.current) else { throw cursor.error(expected: "a digit in the exponent") }
             skipDigits()
         }
-        let text = String(cursor.chars[start..<cursor.index])
+        let text = cursor.text(start..<cursor.index)
         guard let value = Double(text), value.isFinite else {
             throw RuleDiagnostic("expected a finite number, found \(SourceText.quoted(text))", at: cursor.location(start))
         }
@@ -201,8 +201,8 @@ struct JSONLiteralParser {
         while Self.isDigit(cursor.current) { cursor.advance() }
     }
 
-    private static func isDigit(_ c: Character?) -> Bool {
+    private static func isDigit(_ c: Unicode.Scalar?) -> Bool {
         guard let c else { return false }
-        return c.isASCII && c.isNumber
+        return c.isASCIIDigit
     }
 }

@@ -166,7 +166,7 @@ enum LexiconValueReader {
                utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) {
                 return .number(Double(utf8.reduce(0) { $0 * 10 + Int($1 - 0x30) }))
             }
-            var parser = JSONLiteralParser(cursor: LineCursor(file: "", line: SourceLine(number: 1, chars: Array(text))))
+            var parser = JSONLiteralParser(cursor: LineCursor(file: "", line: SourceLine(number: 1, chars: Array(text.unicodeScalars))))
             if text.first == "-" || text.first.map({ $0.isASCII && $0.isNumber }) == true,
                let value = try? parser.parseValue(), parser.cursor.isAtEnd, value.number != nil {
                 return value

@@ -24,7 +24,7 @@ struct PatternToken {
 /// Splits one line (or the part of it after the field name) into pattern tokens.
 struct PatternLexer {
     /// Characters that end a bare word wherever they appear.
-    static let reserved: Set<Character> = ["(", ")", "|", "?", "*", "+", "{", "}", "=", "^", "\"", "#", "<", ">"]
+    static let reserved: Set<Unicode.Scalar> = ["(", ")", "|", "?", "*", "+", "{", "}", "=", "^", "\"", "#", "<", ">"]
     /// The most repetitions a quantifier allows (and what `*` and `+` mean).
     static let maxRepetitions = 8
     static let kinds = ["word", "number", "punctuation", "symbol"]
@@ -82,10 +82,10 @@ struct PatternLexer {
         case "." where !Self.isWordCharacter(cursor.peek()): cursor.advance(); kind = .item(.any)
         default: kind = .item(bareWord())
         }
-        return PatternToken(kind: kind, location: cursor.location(start), text: String(cursor.chars[start..<cursor.index]))
+        return PatternToken(kind: kind, location: cursor.location(start), text: cursor.text(start..<cursor.index))
     }
 
-    private static func isWordCharacter(_ c: Character?) -> Bool {
+    private static func isWordCharacter(_ c: Unicode.Scalar?) -> Bool {
         guard let c else { return false }
         return !c.isWhitespace && !reserved.contains(c)
     }
@@ -137,7 +137,7 @@ struct PatternLexer {
                 pattern += escaped == "/" ? "/" : "\\" + String(escaped)
                 cursor.advance()
             } else {
-                pattern.append(c)
+                pattern.unicodeScalars.append(c)
             }
         }
         guard !pattern.isEmpty else {
@@ -297,7 +297,7 @@ struct PatternLexer {
         return TokenAttributeTest(name: name, value: value, location: cursor.location(start))
     }
 
-    private static func isAttributeCharacter(_ c: Character) -> Bool { LineCursor.isWordCharacter(c) || c == "-" }
+    private static func isAttributeCharacter(_ c: Unicode.Scalar) -> Bool { LineCursor.isWordCharacter(c) || c == "-" }
 }
 
 /// Compiles regular expressions once per distinct source, for the rule-file

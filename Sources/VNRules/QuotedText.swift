@@ -2,7 +2,7 @@
 enum QuotedText {
     /// One character of the decoded text and the index of the source character it came from.
     struct Piece {
-        let char: Character
+        let char: Unicode.Scalar
         let index: Int
     }
 

@@ -94,7 +94,7 @@ struct RuleFileReader {
         }
     }
 
-    static func isNameCharacter(_ c: Character) -> Bool { !c.isWhitespace && c != "#" }
+    static func isNameCharacter(_ c: Unicode.Scalar) -> Bool { !c.isWhitespace && c != "#" }
 
     /// Reads the name after `rule` or `lexicon`; reports and returns nil when it is missing or malformed.
     private mutating func readHeaderName(_ header: LineCursor, keyword: String, expected: String,

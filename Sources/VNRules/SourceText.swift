@@ -1,12 +1,14 @@
 /// Lines of a rule or lexicon file and a cursor over one line: the shared ground of
-/// every reader in this module. Columns count `Character`s, 1-based.
+/// every reader in this module. Lines are arrays of Unicode scalars (not
+/// `Character`s: grapheme breaking made reading the built-in rules cost most
+/// of the start-up); columns count scalars, 1-based.
 
 /// One physical line of a source file, without its line break.
 struct SourceLine: Sendable {
     /// 1-based line number.
     let number: Int
-    /// The line's characters.
-    let chars: [Character]
+    /// The line's characters (Unicode scalars).
+    let chars: [Unicode.Scalar]
 
     /// The index of the first character that is not white space (`chars.count` if none).
     var indentEnd: Int { chars.firstIndex { !$0.isWhitespace } ?? chars.count }
@@ -28,11 +30,17 @@ enum SourceText {
     /// Splits `source` at `\n`, `\r\n` and `\r`; drops a byte order mark at the start.
     static func lines(_ source: String) -> [SourceLine] {
         var lines: [SourceLine] = []
-        var current: [Character] = []
-        for c in source {
-            if c == "\n" || c == "\r\n" || c == "\r" {
+        var current: [Unicode.Scalar] = []
+        var afterCarriageReturn = false
+        for c in source.unicodeScalars {
+            if c == "\n" && afterCarriageReturn {
+                afterCarriageReturn = false
+                continue  // the second half of "\r\n"
+            }
+            afterCarriageReturn = c == "\r"
+            if c == "\n" || c == "\r" {
                 lines.append(SourceLine(number: lines.count + 1, chars: current))
-                current = []
+                current.removeAll(keepingCapacity: true)
             } else {
                 if lines.isEmpty, current.isEmpty, c == "\u{FEFF}" { continue }
                 current.append(c)
@@ -43,8 +51,13 @@ enum SourceText {
     }
 
     /// Trims and collapses white space; splits into words.
-    static func words(_ text: some Sequence<Character>) -> [String] {
-        String(text).split(whereSeparator: \.isWhitespace).map(String.init)
+    static func words(_ text: some Sequence<Unicode.Scalar>) -> [String] {
+        words(String(String.UnicodeScalarView(text)))
+    }
+
+    /// Trims and collapses white space; splits into words.
+    static func words(_ text: String) -> [String] {
+        text.split(whereSeparator: \.isWhitespace).map(String.init)
     }
 
     /// `text` as it should appear quoted in a message: invisible characters are escaped, long text is cut.
@@ -85,14 +98,14 @@ struct LineCursor {
         self.index = max(0, min(index, line.chars.count))
     }
 
-    var chars: [Character] { line.chars }
-    var current: Character? { char(at: index) }
+    var chars: [Unicode.Scalar] { line.chars }
+    var current: Unicode.Scalar? { char(at: index) }
     var isAtEnd: Bool { index >= chars.count }
     /// At the end of the line or at a comment.
     var isAtEndOfContent: Bool { current.map { $0 == "#" } ?? true }
 
-    func char(at i: Int) -> Character? { i >= 0 && i < chars.count ? chars[i] : nil }
-    func peek(_ offset: Int = 1) -> Character? { char(at: index + offset) }
+    func char(at i: Int) -> Unicode.Scalar? { i >= 0 && i < chars.count ? chars[i] : nil }
+    func peek(_ offset: Int = 1) -> Unicode.Scalar? { char(at: index + offset) }
 
     mutating func advance(_ count: Int = 1) { index = min(index + count, chars.count) }
 
@@ -108,10 +121,17 @@ struct LineCursor {
     }
 
     /// Reads characters while `accept` holds.
-    mutating func read(while accept: (Character) -> Bool) -> String {
+    mutating func read(while accept: (Unicode.Scalar) -> Bool) -> String {
         let start = index
         while let c = current, accept(c) { index += 1 }
-        return String(chars[start..<index])
+        return text(start..<index)
+    }
+
+    /// The text of characters `range`.
+    func text(_ range: Range<Int>) -> String {
+        var text = String.UnicodeScalarView()
+        text.append(contentsOf: chars[range])
+        return String(text)
     }
 
     /// The location of character `i` (the current one by default).
@@ -133,7 +153,7 @@ struct LineCursor {
         guard LineCursor.isWordCharacter(first) else { return SourceText.quoted(String(first)) }
         var end = start
         while let c = char(at: end), LineCursor.isWordCharacter(c) { end += 1 }
-        return SourceText.quoted(String(chars[start..<end]))
+        return SourceText.quoted(text(start..<end))
     }
 
     /// A diagnostic "expected X, found Y" at `i` (the current character by default);
@@ -146,5 +166,35 @@ struct LineCursor {
         return RuleDiagnostic("expected \(expected), found \(found(at: at))", at: location)
     }
 
-    static func isWordCharacter(_ c: Character) -> Bool { c.isLetter || c.isNumber || c == "_" }
+    static func isWordCharacter(_ c: Unicode.Scalar) -> Bool { c.isLetter || c.isNumber || c == "_" }
+}
+
+extension Unicode.Scalar {
+    /// White space (the Unicode White_Space property, as `Character.isWhitespace`).
+    var isWhitespace: Bool { properties.isWhitespace }
+    /// A letter, or a combining mark (which goes with the letter before it in
+    /// decomposed text: "e" + U+0301 is one letter).
+    var isLetter: Bool {
+        if isASCII { return (0x41...0x5A).contains(value) || (0x61...0x7A).contains(value) }
+        switch properties.generalCategory {
+        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
+             .nonspacingMark, .spacingMark, .enclosingMark:
+            return true
+        default:
+            return false
+        }
+    }
+    /// A character with a numeric value (digits of any script, "½", "Ⅻ").
+    var isNumber: Bool { isASCII ? (0x30...0x39).contains(value) : properties.numericType != nil }
+    /// "0"..."9".
+    var isASCIIDigit: Bool { (0x30...0x39).contains(value) }
+    /// The value of an ASCII hexadecimal digit.
+    var hexDigitValue: Int? {
+        switch value {
+        case 0x30...0x39: return Int(value - 0x30)
+        case 0x41...0x46: return Int(value - 0x41 + 10)
+        case 0x61...0x66: return Int(value - 0x61 + 10)
+        default: return nil
+        }
+    }
 }

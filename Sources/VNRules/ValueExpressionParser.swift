@@ -58,7 +58,7 @@ struct ExpressionLexer {
         default:
             throw cursor.error(expected: "a capture name, a JSON literal or a producer call")
         }
-        return ExpressionToken(kind: kind, location: cursor.location(start), text: String(cursor.chars[start..<cursor.index]))
+        return ExpressionToken(kind: kind, location: cursor.location(start), text: cursor.text(start..<cursor.index))
     }
 
     private mutating func json() throws(RuleDiagnostic) -> JSONValue {
