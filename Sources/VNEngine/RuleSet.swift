@@ -323,7 +323,8 @@ private struct RuleCompiler {
     init(producers: ProducerRegistry) throws(RuleDiagnostics) {
         self.producers = producers
         do {
-            tokenizer = try Tokenizer()
+            // Phrases need tokens only: no sentence splitter (building one costs ~20 M instructions).
+            tokenizer = try Tokenizer(splitsSentences: false)
         } catch {
             throw RuleDiagnostics([RuleDiagnostic("cannot start the tokenizer: \(error)",
                                                   at: RuleSourceLocation(file: "<builtin>", line: 0, column: 0))])
