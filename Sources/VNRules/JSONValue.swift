@@ -48,6 +48,11 @@ public indirect enum JSONValue: Sendable, Hashable, CustomStringConvertible {
         return fields.keys.map { (keyRank[$0] ?? keyOrder.count, $0) }.sorted { $0 < $1 }.map { $0.1 }
     }
 
+    /// Whether key `a` is written before key `b` (``keyOrder``, then alphabetical).
+    public static func keyPrecedes(_ a: String, _ b: String) -> Bool {
+        (keyRank[a] ?? keyOrder.count, a) < (keyRank[b] ?? keyOrder.count, b)
+    }
+
     /// Each of `keyOrder` by its position.
     private static let keyRank = Dictionary(uniqueKeysWithValues: keyOrder.enumerated().map { ($1, $0) })
 

@@ -94,11 +94,29 @@ enum EntityJSON {
             writer.raw("]")
         case .object(let fields):
             writer.raw("{")
-            for (k, key) in JSONValue.orderedKeys(fields).enumerated() {
-                if k > 0 { writer.raw(",") }
+            func field(_ key: String, _ item: JSONValue) {
                 writer.string(key)
                 writer.raw(":")
-                Self.value(fields[key]!, to: &writer)
+                Self.value(item, to: &writer)
+            }
+            // The usual objects have one or two fields: ordered without a key array or lookups.
+            if fields.count <= 2 {
+                var pairs = fields.makeIterator()
+                if let first = pairs.next() {
+                    if let second = pairs.next() {
+                        let (a, b) = JSONValue.keyPrecedes(first.key, second.key) ? (first, second) : (second, first)
+                        field(a.key, a.value)
+                        writer.raw(",")
+                        field(b.key, b.value)
+                    } else {
+                        field(first.key, first.value)
+                    }
+                }
+            } else {
+                for (k, key) in JSONValue.orderedKeys(fields).enumerated() {
+                    if k > 0 { writer.raw(",") }
+                    field(key, fields[key]!)
+                }
             }
             writer.raw("}")
         }
