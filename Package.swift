@@ -35,10 +35,12 @@ let package = Package(
         .target(name: "VNEval", dependencies: ["VNRules"]),
         // Batch input (files, folders, stdin, JSON Lines dumps), JSON output, error records.
         .target(name: "VNBatch", dependencies: ["VNText"]),
+        // Keeps freed memory in the process (glibc's mallopt, not visible from Swift).
+        .target(name: "CMallocTuning"),
         .executableTarget(
             name: "vnextract",
             dependencies: [
-                "VNText", "VNRules", "VNEngine", "VNExtract", "VNEval", "VNBatch",
+                "VNText", "VNRules", "VNEngine", "VNExtract", "VNEval", "VNBatch", "CMallocTuning",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -60,7 +62,7 @@ let package = Package(
         .testTarget(name: "VNEvalTests", dependencies: ["VNEval", "VNRules"]),
         .testTarget(name: "VNBatchTests", dependencies: ["VNBatch", "VNText", "TestSupport"]),
         // End-to-end tests: they run the built `vnextract` binary.
-        .testTarget(name: "CLITests", dependencies: ["vnextract", "TestSupport"]),
+        .testTarget(name: "CLITests", dependencies: ["vnextract", "TestSupport", "CMallocTuning"]),
     ],
     swiftLanguageModes: [.v6]
 )

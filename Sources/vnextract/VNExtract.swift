@@ -1,4 +1,5 @@
 import ArgumentParser
+import CMallocTuning
 import VNText
 
 #if canImport(Glibc)
@@ -33,6 +34,8 @@ enum Main {
             printError("vnextract: the linked ICU \(ICU.version) is older than \(ICUCheck.minimumMajorVersion); install a newer libicu-dev")
             exit(3)
         }
+        // Batches allocate and free the same per-document buffers: keep them mapped.
+        _ = vnx_keep_freed_memory()
         do {
             var command = try VNExtract.parseAsRoot()
             try command.run()
