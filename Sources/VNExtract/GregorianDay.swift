@@ -15,22 +15,27 @@ public struct GregorianDay: Sendable, Hashable, Comparable, CustomStringConverti
 
     /// Parses "YYYY-MM-DD".
     public init?<Text: StringProtocol>(iso text: Text) {
-        // "YYYY-MM-DD", read from the UTF-8 bytes.
-        var fields = [0, 0, 0], field = 0, digits = 0
-        let widths = [4, 2, 2]
+        // "YYYY-MM-DD", read from the UTF-8 bytes (no arrays: this runs for every date).
+        var year = 0, month = 0, day = 0, field = 0, digits = 0
         for byte in text.utf8 {
+            let width = field == 0 ? 4 : 2
             if byte == 0x2D {
-                guard field < 2, digits == widths[field] else { return nil }
+                guard field < 2, digits == width else { return nil }
                 field += 1
                 digits = 0
             } else {
-                guard byte >= 0x30 && byte <= 0x39, digits < widths[field] else { return nil }
-                fields[field] = fields[field] * 10 + Int(byte - 0x30)
+                guard byte >= 0x30 && byte <= 0x39, digits < width else { return nil }
+                let digit = Int(byte - 0x30)
+                switch field {
+                case 0: year = year * 10 + digit
+                case 1: month = month * 10 + digit
+                default: day = day * 10 + digit
+                }
                 digits += 1
             }
         }
         guard field == 2, digits == 2 else { return nil }
-        self.init(year: fields[0], month: fields[1], day: fields[2])
+        self.init(year: year, month: month, day: day)
     }
 
     /// "YYYY-MM-DD".

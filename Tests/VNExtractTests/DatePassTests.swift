@@ -210,6 +210,10 @@ import VNText
         #expect(GregorianDay(year: 2023, month: 4, day: 31) == nil)
         #expect(GregorianDay(iso: "2023-05-28")?.description == "2023-05-28")
         #expect(GregorianDay(iso: "--05-28") == nil)
+        for malformed in ["2023-5-28", "2023-05-280", "23-05-28", "2023-05", "2023-02-29", "2023-13-01", "2023-05-28-", "2023/05/28", ""] {
+            #expect(GregorianDay(iso: malformed) == nil, "\(malformed)")
+        }
+        #expect(GregorianDay(iso: "2024-02-29") == GregorianDay(year: 2024, month: 2, day: 29))
         // Round trip over several centuries.
         for number in stride(from: -200_000, through: 200_000, by: 997) {
             #expect(GregorianDay(dayNumber: number).dayNumber == number)
