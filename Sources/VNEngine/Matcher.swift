@@ -508,15 +508,23 @@ struct PatternRunner {
         switch test {
         case .any:
             return true
-        case .attributes(let kind, let shape, let lineStart):
+        case .attributes(let kind, let shape, let lineStart, let dots):
             let token = document.text.tokens[k]
             return (kind == nil || token.kind == kind!) && (shape == nil || token.shape == shape!)
                 && (lineStart == nil || document.text.startsLine(k) == lineStart!)
-        case .attributesExcluding(let kind, let shape, let lineStart, let excluded):
-            return passes(.attributes(kind: kind, shape: shape, lineStart: lineStart), k) && !isOneWordEntry(Int(excluded), k)
+                && (dots < 0 || dotCount(token) == Int(dots))
+        case .attributesExcluding(let kind, let shape, let lineStart, let dots, let excluded):
+            return passes(.attributes(kind: kind, shape: shape, lineStart: lineStart, dots: dots), k) && !isOneWordEntry(Int(excluded), k)
         case .regex(let index):
             return regexCache.matches(index, token: k, document.text.text.units[document.text.tokens[k].range])
         }
+    }
+
+    /// How many "." the token's text holds.
+    private func dotCount(_ token: Token) -> Int {
+        var count = 0
+        for unit in document.text.text.units[token.range] where unit == 0x2E { count += 1 }
+        return count
     }
 
     /// Whether some entry of lexicon `index` (of match mode `mode`) starts with word `word`.

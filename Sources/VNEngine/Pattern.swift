@@ -5,10 +5,11 @@ import VNText
 enum TokenTest: Sendable {
     case any
     /// `lineStart`: true for the first token of a line (a line break or the text's start before
-    /// it), false for any other token, nil for either.
-    case attributes(kind: TokenKind?, shape: TokenShape?, lineStart: Bool?)
+    /// it), false for any other token, nil for either; `dots` ≥ 0: a number token with that
+    /// many "." inside (`dots:2` is "28.05.2023"), -1: any.
+    case attributes(kind: TokenKind?, shape: TokenShape?, lineStart: Bool?, dots: Int8)
     /// The same, and the token is no one-word entry of lexicon `excluded` (`not:NAME`).
-    case attributesExcluding(kind: TokenKind?, shape: TokenShape?, lineStart: Bool?, excluded: Int32)
+    case attributesExcluding(kind: TokenKind?, shape: TokenShape?, lineStart: Bool?, dots: Int8, excluded: Int32)
     case regex(Int)
 }
 
@@ -117,7 +118,7 @@ extension PatternProgram {
         func visit(_ pc: Int) {
             guard pc < instructions.count, seen.insert(pc).inserted else { return }
             switch instructions[pc] {
-            case .token(.attributes(let kind?, _, _)), .token(.attributesExcluding(let kind?, _, _, _)): result.insert(.kind(kind))
+            case .token(.attributes(let kind?, _, _, _)), .token(.attributesExcluding(let kind?, _, _, _, _)): result.insert(.kind(kind))
             case .token: result.insert(.anything)
             case .word(let id, let mode): result.insert(.word(id, mode))
             case .words(let start, _, let mode): result.insert(.word(wordPool[start], mode))

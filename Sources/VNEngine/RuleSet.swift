@@ -478,12 +478,20 @@ private struct RuleCompiler {
             var kind: TokenKind?
             var shape: TokenShape?
             var lineStart: Bool?
+            var dots: Int8 = -1
             var excluded: Int32 = -1
             for test in tests {
                 switch test.name {
                 case "kind": kind = TokenKind(rawValue: test.value)
                 case "shape": shape = TokenShape(rawValue: test.value)
                 case "line": lineStart = test.value == "start" ? true : test.value == "inner" ? false : nil
+                case "dots":
+                    guard let count = Int8(test.value), count >= 0 else {
+                        diagnostics.append(RuleDiagnostic("unknown token attribute \(test.name):\(test.value)", at: test.location))
+                        continue
+                    }
+                    dots = count
+                    continue
                 case "not":
                     guard let index = lexiconIndex[test.value] else {
                         diagnostics.append(RuleDiagnostic("unknown lexicon '\(test.value)' after 'not:'; expected one of \(lexiconIndex.keys.sorted().joined(separator: ", "))",
@@ -499,8 +507,16 @@ private struct RuleCompiler {
                     diagnostics.append(RuleDiagnostic("unknown token attribute \(test.name):\(test.value)", at: test.location))
                 }
             }
-            code.append(.token(excluded < 0 ? .attributes(kind: kind, shape: shape, lineStart: lineStart)
-                : .attributesExcluding(kind: kind, shape: shape, lineStart: lineStart, excluded: excluded)))
+            if dots >= 0 {
+                // Only number tokens have dots inside: `dots` implies `kind:number` (and indexes the rule by it).
+                if let kind, kind != .number {
+                    diagnostics.append(RuleDiagnostic("expected 'dots' with kind number (only number tokens have dots inside), found kind:\(kind.rawValue)",
+                                                      at: tests.first { $0.name == "kind" }!.location))
+                }
+                kind = .number
+            }
+            code.append(.token(excluded < 0 ? .attributes(kind: kind, shape: shape, lineStart: lineStart, dots: dots)
+                : .attributesExcluding(kind: kind, shape: shape, lineStart: lineStart, dots: dots, excluded: excluded)))
         case .any:
             code.append(.token(.any))
         case .lexicon(let name, let location):

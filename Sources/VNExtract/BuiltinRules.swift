@@ -203,9 +203,8 @@ rule date_part.dateline
   counter   "Trong 6 tháng năm 2023, hoạt động"
 
 # One dotted number token: "ngày 12.08.1985", "ngày 15.3" after "ngày" (alone
-# "15.3" is a decimal number, "2.1.3" a version). Without "ngày" a dotted date
-# ("28.05.2023") is taken only after a weekday (date.weekday): a rule that
-# tried every number token would cost more than all the other date rules.
+# "15.3" is a decimal number, "2.1.3" a version; a full "28.05.2023" is the
+# next rule).
 rule date_part.dotted
   type      date_part
   priority  10
@@ -216,6 +215,25 @@ rule date_part.dotted
   example   "«Ngày 5.6.2024», Công an" => {"date": "2024-06-05"}
   counter   "ngày 15.13"
   counter   "ngày 2.1.3"
+
+# "28.05.2023", "5.6.2024" without "ngày": one number token with two dots
+# whose parts are a day, a month and a four-digit year. Amounts written with
+# dots ("2.500.000", "12.102.000") have no such day, month or year; a "/" or
+# "-" glued on either side is a code ("01.02.2023/QĐ").
+rule date_part.dotted_full
+  type      date_part
+  priority  10
+  match     {kind:number, dots:2}=t
+  not-before  ^/ | ^-
+  not-after   ^/ | ^-
+  emit      dotted_date(t)
+  example   "Ngày phát hành «28.05.2023» tại Hà Nội" => {"date": "2023-05-28"}
+  example   "cập nhật «5.6.2024»" => {"date": "2024-06-05"}
+  counter   "hỗ trợ 2.500.000 đồng"
+  counter   "thu 12.102.000 đồng"
+  counter   "phiên bản 2.1.3"
+  counter   "ngày hết hạn 31.02.2023"
+  counter   "số 01.02.2023/QĐ-UBND"
 
 # "ngày 31/5", "ngày 2-9", "mùng 8/3", "ngày 19/5 năm 2023": a day and month
 # after "ngày", "mùng" or "mồng"; "-" joins them only here ("3-1" is a score).

@@ -31,6 +31,8 @@ struct PatternLexer {
     static let shapes = ["lower", "title", "upper", "mixed", "digits", "none"]
     /// `line:start`: the first token of a line; `line:inner`: any other.
     static let lines = ["start", "inner"]
+    /// `dots:N`: a number token with exactly N "." inside ("28.05.2023" has 2).
+    static let dotCounts = (0...9).map(String.init)
 
     private var cursor: LineCursor
 
@@ -263,14 +265,15 @@ struct PatternLexer {
     private static func attribute(_ cursor: inout LineCursor, after earlier: [TokenAttributeTest]) throws(RuleDiagnostic) -> TokenAttributeTest {
         let start = cursor.index
         let name = cursor.read(while: isAttributeCharacter)
-        guard !name.isEmpty else { throw cursor.error(expected: "an attribute (kind, shape, line or not)") }
+        guard !name.isEmpty else { throw cursor.error(expected: "an attribute (kind, shape, line, dots or not)") }
         let legal: [String]
         switch name {
         case "kind": legal = kinds
         case "shape": legal = shapes
         case "line": legal = lines
+        case "dots": legal = dotCounts
         case "not": legal = []
-        default: throw RuleDiagnostic("expected an attribute kind, shape, line or not, found \(SourceText.quoted(name))", at: cursor.location(start))
+        default: throw RuleDiagnostic("expected an attribute kind, shape, line, dots or not, found \(SourceText.quoted(name))", at: cursor.location(start))
         }
         if earlier.contains(where: { $0.name == name }) {
             throw RuleDiagnostic("expected each attribute once, found '\(name)' again", at: cursor.location(start))

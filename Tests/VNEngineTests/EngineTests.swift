@@ -175,6 +175,18 @@ private func extract(_ text: String, _ ruleSet: RuleSet, types: Set<String>? = n
         #expect(try extract("Công đoàn\nViên Chức", rules).isEmpty)
     }
 
+    @Test func dotsAttributeCountsTheDotsOfANumber() throws {
+        let dotted = PatternNode.attributes([TokenAttributeTest(name: "dots", value: "2", location: here)])
+        let rules = try compile([rule("d.two", "d", dotted, emit: .literal(.string("d")))])
+        // "28.05.2023" and "2.500.000" have two dots; "1.332", "5,5" and "2023" do not; a word never does.
+        #expect(try extract("ngày 28.05.2023, 2.500.000 đồng, 1.332 người, 5,5 tỷ, năm 2023, v.v.", rules).map(\.text)
+                == ["28.05.2023", "2.500.000"])
+        let none = PatternNode.attributes([TokenAttributeTest(name: "kind", value: "number", location: here),
+                                           TokenAttributeTest(name: "dots", value: "0", location: here)])
+        let plain = try compile([rule("d.none", "d", none, emit: .literal(.string("d")))])
+        #expect(try extract("1.332 và 5,5 và 2023", plain).map(\.text) == ["5,5", "2023"])
+    }
+
     @Test func eachEndIsReportedOncePerStart() throws {
         // "một hai" can be read by (word? word?){0,3} in several ways; the span
         // "một hai đồng" is one candidate, not one per reading.
@@ -342,6 +354,15 @@ private func extract(_ text: String, _ ruleSet: RuleSet, types: Set<String>? = n
         #expect(messages[2].contains("unknown producer 'nope'"))
         #expect(messages[3].contains("unknown capture 'missing'"))
         #expect(messages[4].contains("unknown lexicon 'NONE' after 'not:'"))
+    }
+
+    @Test func dotsGoWithNumbersOnly() {
+        let dotted = TokenAttributeTest(name: "dots", value: "2", location: here)
+        #expect(diagnostics([rule("a.d", "a", .attributes([dotted]), emit: .literal(.null))]).isEmpty)
+        let messages = diagnostics([rule("a.w", "a", .attributes([TokenAttributeTest(name: "kind", value: "word", location: here), dotted]),
+                                         emit: .literal(.null))])
+        #expect(messages.count == 1)
+        #expect(messages.first?.contains("expected 'dots' with kind number") == true)
     }
 
     @Test func emptyPatternsDuplicatesAndCyclesAreReported() {

@@ -54,6 +54,10 @@ import Testing
             TokenAttributeTest(name: "shape", value: "lower", location: inPattern(1)),
             TokenAttributeTest(name: "not", value: "STOP_2", location: inPattern(14)),
         ]))
+        #expect(try pattern("{kind:number, dots:2}") == .attributes([
+            TokenAttributeTest(name: "kind", value: "number", location: inPattern(1)),
+            TokenAttributeTest(name: "dots", value: "2", location: inPattern(14)),
+        ]))
     }
 
     @Test func anySpanAndGroup() throws {
