@@ -449,9 +449,9 @@ rule date.part
 rule date.weekday
   type      date
   priority  5
-  match     WEEKDAY=w (, | -)? (<date_part>=d | {kind:number}=dotted)
+  match     WEEKDAY=w (, | -)? <date_part>=d
   not-before  ORDINAL_HEAD
-  emit      date(d, dotted: dotted, weekday: w)
+  emit      date(d, weekday: w)
   example   "vào «Thứ Hai, ngày 22/01/2024»." => {"date": "2024-01-22", "_weekday": 1}
   example   "cấp điện «Thứ 4, 10/07/2024» tại" => {"date": "2024-07-10", "_weekday": 3}
   example   "«Chủ nhật, 12/05/2024»" => {"date": "2024-05-12", "_weekday": 7}
