@@ -307,32 +307,33 @@ public final class Extractor {
         for program in rule.notAfter where tokens.upperBound < runner.document.count {
             if runner.matchesAny(program, at: tokens.upperBound) { return "a not-after pattern matches after it" }
         }
-        if !startChecked {
-            for pattern in rule.notBefore where endsAt(tokens.lowerBound, pattern, runner) {
-                return "a not-before pattern matches before it"
-            }
-        }
+        if !startChecked && notBeforeMatches(rule, tokens.lowerBound, runner) { return Self.notBeforeReason }
         for pattern in rule.requiresAfter where tokens.upperBound >= runner.document.count || !runner.matchesAny(pattern, at: tokens.upperBound) {
             return "a requires-after pattern does not match after it"
         }
-        if !startChecked {
-            for pattern in rule.requiresBefore where !endsAt(tokens.lowerBound, pattern, runner) {
-                return "a requires-before pattern does not match before it"
-            }
-        }
+        if !startChecked && requiresBeforeFails(rule, tokens.lowerBound, runner) { return Self.requiresBeforeReason }
         return nil
     }
 
     /// Why a match of `rule` starting at token `start` is excluded by what
     /// precedes it (`not-before`, `requires-before`), or nil.
     private func startExclusion(_ rule: CompiledRule, _ start: Int, _ runner: PatternRunner) -> String? {
-        for pattern in rule.notBefore where endsAt(start, pattern, runner) {
-            return "a not-before pattern matches before it"
-        }
-        for pattern in rule.requiresBefore where !endsAt(start, pattern, runner) {
-            return "a requires-before pattern does not match before it"
-        }
+        if notBeforeMatches(rule, start, runner) { return Self.notBeforeReason }
+        if requiresBeforeFails(rule, start, runner) { return Self.requiresBeforeReason }
         return nil
+    }
+
+    private static let notBeforeReason = "a not-before pattern matches before it"
+    private static let requiresBeforeReason = "a requires-before pattern does not match before it"
+
+    /// Whether one of `rule`'s `not-before` patterns ends right before token `start`.
+    private func notBeforeMatches(_ rule: CompiledRule, _ start: Int, _ runner: PatternRunner) -> Bool {
+        rule.notBefore.contains { endsAt(start, $0, runner) }
+    }
+
+    /// Whether one of `rule`'s `requires-before` patterns does not end right before token `start`.
+    private func requiresBeforeFails(_ rule: CompiledRule, _ start: Int, _ runner: PatternRunner) -> Bool {
+        rule.requiresBefore.contains { !endsAt(start, $0, runner) }
     }
 
     /// Whether `pattern` matches some tokens ending exactly at token `end`.
