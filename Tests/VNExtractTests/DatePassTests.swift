@@ -123,7 +123,7 @@ import VNText
     @Test func layoutAgreesWithAWalkOverEveryToken() throws {
         let texts = ["", "\n\nA.", "Tiêu đề\n28/05/2023 11:04\nCâu một. Câu hai!Không tách. Hết...\n\nĐoạn ba? Xong",
                      "Ông A. Nguyễn nói:\n- Một.\n- Hai. \nBa"]
-            + (try SecondTokenFilterTests.texts().prefix(60))
+            + (try ShortcutEquivalence.texts().prefix(60))
         for text in texts {
             let document = try Tokenizer().tokenize(text)
             let tokens = document.tokens

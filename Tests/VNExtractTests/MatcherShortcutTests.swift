@@ -1,6 +1,5 @@
 import Foundation
 import Testing
-import TestSupport
 @testable import VNEngine
 @testable import VNExtract
 
@@ -13,15 +12,7 @@ import TestSupport
         let rules = try RuleLoader.load()
         let points = try Extractor.standard(ruleSet: rules), everywhere = try Extractor.standard(ruleSet: rules)
         everywhere.memoizesEveryInstruction = true
-        let corpus = try SecondTokenFilterTests.texts()
-        let pieces = corpus.joined(separator: " ").split(separator: " ").prefix(4000).map(String.init)
-        var checked = 0
-        for text in corpus + generatedTexts(from: pieces, count: 300, maxPieces: 12, seed: 5) {
-            let expected = try SecondTokenFilterTests.candidates(text, everywhere)
-            #expect(try SecondTokenFilterTests.candidates(text, points) == expected, "\(text)")
-            checked += expected.count
-        }
-        #expect(checked > 1000)
+        try ShortcutEquivalence.expectSame(points, as: everywhere, count: 300, seed: 5, ShortcutEquivalence.candidates)
     }
 
     @Test func memoPointsOfSmallPrograms() throws {
