@@ -44,7 +44,11 @@ make("with", also)
 make("without", also + [target])
 PY
 
-bytes=$(python3 -c "import json,sys; print(sum(len(json.loads(l)['text'].encode()) for l in open(sys.argv[1], encoding='utf-8')))" "$dump")
+# Bytes of text (not of JSON) in a JSON Lines dump.
+text_bytes() {
+    python3 -c "import json,sys; print(sum(len(json.loads(l)['text'].encode()) for l in open(sys.argv[1], encoding='utf-8')))" "$1"
+}
+bytes=$(text_bytes "$dump")
 for run in $(seq 1 "$runs"); do
     for side in without with; do
         /usr/bin/time -f "$side %e" -a -o "$work/times" taskset -c "${CPU:-0}" "$bin" extract --no-builtin-rules \
@@ -76,7 +80,7 @@ if command -v valgrind >/dev/null && command -v strip >/dev/null; then
     }
     python3 - "$(count without "$work/empty.jsonl")" "$(count without "$work/1mb.jsonl")" \
         "$(count with "$work/empty.jsonl")" "$(count with "$work/1mb.jsonl")" "$bytes" \
-        "$(python3 -c "import json,sys; print(sum(len(json.loads(l)['text'].encode()) for l in open(sys.argv[1], encoding='utf-8')))" "$work/1mb.jsonl")" <<'PY'
+        "$(text_bytes "$work/1mb.jsonl")" <<'PY'
 import sys
 s0, t0, s1, t1, size, sample = (int(x) for x in sys.argv[1:])
 # Extraction per MB of text, from the sample; the whole dump is start-up plus that per MB.

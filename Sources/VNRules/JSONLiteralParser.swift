@@ -163,7 +163,7 @@ struct JSONLiteralParser {
     private mutating func parseHex4() throws(RuleDiagnostic) -> UInt32 {
         var value: UInt32 = 0
         for _ in 0..<4 {
-            guard let c = cursor.current, c.isASCII, let digit = c.hexDigitValue else {
+            guard let c = cursor.current, let digit = c.hexDigitValue else {
                 throw cursor.error(expected: "four hexadecimal digits after '\\u'")
             }
             value = value * 16 + UInt32(digit)

@@ -42,8 +42,7 @@ public indirect enum JSONValue: Sendable, Hashable, CustomStringConvertible {
         if fields.count == 2 {
             // The usual small object ({name, kind}, {amount, unit}): no array to sort.
             let first = fields.keys.first!, second = fields.keys[fields.keys.index(after: fields.keys.startIndex)]
-            let rankFirst = keyRank[first] ?? keyOrder.count, rankSecond = keyRank[second] ?? keyOrder.count
-            return (rankFirst, first) < (rankSecond, second) ? [first, second] : [second, first]
+            return keyPrecedes(first, second) ? [first, second] : [second, first]
         }
         return fields.keys.map { (keyRank[$0] ?? keyOrder.count, $0) }.sorted { $0 < $1 }.map { $0.1 }
     }

@@ -201,7 +201,7 @@ struct PatternLexer {
         inner.advance()
         inner.skipSpaces()
         let kind: PatternToken.Kind
-        if let c = inner.current, c == "," || (c.isASCII && c.isNumber) {
+        if let c = inner.current, c == "," || c.isASCIIDigit {
             let (min, max) = try Self.repetition(&inner, open: open)
             kind = .quantifier(min: min, max: max)
         } else {
@@ -234,7 +234,7 @@ struct PatternLexer {
 
     private static func count(_ cursor: inout LineCursor, expected: String) throws(RuleDiagnostic) -> (Int, Int) {
         let start = cursor.index
-        let digits = cursor.read(while: { $0.isASCII && $0.isNumber })
+        let digits = cursor.read(while: \.isASCIIDigit)
         guard !digits.isEmpty else { throw cursor.error(expected: expected) }
         return (Int(digits) ?? Int.max, start)
     }

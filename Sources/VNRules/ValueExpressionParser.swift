@@ -46,7 +46,7 @@ struct ExpressionLexer {
         case ",": cursor.advance(); kind = .comma
         case ":": cursor.advance(); kind = .colon
         case "\"", "-", "{", "[": kind = .literal(try json())
-        case _ where c.isASCII && c.isNumber: kind = .literal(try json())
+        case _ where c.isASCIIDigit: kind = .literal(try json())
         case _ where LineCursor.isWordCharacter(c):
             let word = cursor.read(while: LineCursor.isWordCharacter)
             switch word {
